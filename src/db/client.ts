@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface DatabaseHandle {
+  db: Db;
+  sqlite: Database.Database;
+  close(): void;
+}
+
+/**
+ * Opens the SQLite file with the pragmas Dateline relies on: WAL so readers never wait for
+ * the writer, a busy timeout so concurrent writers queue instead of failing, foreign keys on,
+ * and synchronous=NORMAL, which in WAL mode loses no committed transaction on a process crash.
+ */
+export function openDatabase(path: string): DatabaseHandle {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = drizzle(sqlite, { schema });
+  return {
+    db,
+    sqlite,
+    close() {
+      if (!sqlite.open) return;
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      sqlite.close();
+    },
+  };
+}
+
+/**
+ * Runs `work` in one IMMEDIATE transaction: it takes the write lock up front, so two
+ * processes never deadlock upgrading a read, and everything in `work` commits or nothing
+ * does. Drizzle calls made on `handle.db` inside it join the transaction (same connection).
+ */
+export function writeTransaction<T>(handle: DatabaseHandle, work: () => T): T {
+  return handle.sqlite.transaction(work).immediate();
+}

@@ -1,0 +1,18 @@
+/** Enumerations shared by the database schema, the zod contract and the services: defined once here. */
+
+export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published', 'archived'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+/**
+ * What the database stores. "scheduled" is not stored: it is a published article whose
+ * published_at is still in the future, so it goes live by itself at that instant
+ * without a job having to run, and every process sharing the database agrees on it.
+ */
+export const STORED_ARTICLE_STATUSES = ['draft', 'published', 'archived'] as const;
+export type StoredArticleStatus = (typeof STORED_ARTICLE_STATUSES)[number];
+
+export const COMMENTS_MODES = ['open', 'premoderated', 'closed'] as const;
+export type CommentsMode = (typeof COMMENTS_MODES)[number];
+
+export const ROLES = ['admin', 'editor', 'moderator', 'syndication'] as const;
+export type Role = (typeof ROLES)[number];

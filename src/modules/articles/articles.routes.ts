@@ -1,0 +1,176 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isStaff, requireRole, SECURITY } from '../../plugins/auth.js';
+import { setNextLink } from '../../lib/links.js';
+import { Problem, problemResponses } from '../../lib/problem.js';
+import { jsonResponse, NoContent, PageQuery } from '../../lib/schemas.js';
+import type { Clock } from '../../lib/time.js';
+import { articleEtag, revisionFromIfMatch, toArticle, toArticleSummary, toRevision } from './article-resource.js';
+import {
+  ArticlePage,
+  ArticleSchema,
+  CreateArticleBody,
+  IdOrSlugParams,
+  IdParams,
+  ImportQuery,
+  ListArticlesQuery,
+  PatchArticleBody,
+  RevisionPage,
+} from './articles.schemas.js';
+import type { ArticlesService } from './articles.service.js';
+import { importWireCopy } from './wire-import.js';
+
+const TAGS = ['articles'];
+const IfMatchHeaders = z.object({
+  'if-match': z.string().max(200).optional().describe('ETag of the version this update is based on'),
+});
+
+export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; clock: Clock }> = async (app, { articles, clock }) => {
+  const actorOf = (request: { principal: { kind: string; keyId?: string } | null }) =>
+    request.principal?.kind === 'staff' ? (request.principal.keyId ?? null) : null;
+
+  app.post('/v1/articles', {
+    preHandler: requireRole('editor'),
+    schema: {
+      operationId: 'createArticle',
+      summary: 'Create an article (draft, scheduled or published)',
+      tags: TAGS,
+      security: SECURITY.staff,
+      body: CreateArticleBody,
+      response: { 201: jsonResponse(ArticleSchema, 'The created article'), ...problemResponses(400, 401, 403, 409, 413, 415) },
+    },
+    handler: async (request, reply) => {
+      const row = articles.create(request.body, actorOf(request));
+      const now = clock();
+      return reply.code(201).header('location', `/v1/articles/${row.id}`).header('etag', articleEtag(row, now)).send(toArticle(row, now));
+    },
+  });
+
+  app.post('/v1/articles/import', {
+    preHandler: requireRole('editor'),
+    preValidation: async (request) => {
+      if (!/^text\/plain\b/i.test(request.headers['content-type'] ?? '')) {
+        throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send wire copy as text/plain');
+      }
+    },
+    schema: {
+      operationId: 'importArticle',
+      summary: 'Create an article from raw wire copy (text/plain)',
+      description:
+        'Parses headline, standfirst, dateline (place and agency) and body paragraphs from agency copy, ' +
+        'dropping page furniture such as discussion policies and comment counters. Importing the same story twice is a 409.',
+      tags: TAGS,
+      security: SECURITY.staff,
+      consumes: ['text/plain'],
+      querystring: ImportQuery,
+      body: z.string().max(1_000_000).describe('Wire copy as plain text'),
+      response: { 201: jsonResponse(ArticleSchema, 'The imported article'), ...problemResponses(400, 401, 403, 409, 413, 415) },
+    },
+    handler: async (request, reply) => {
+      const row = importWireCopy(articles, request.body, request.query, actorOf(request));
+      const now = clock();
+      return reply.code(201).header('location', `/v1/articles/${row.id}`).header('etag', articleEtag(row, now)).send(toArticle(row, now));
+    },
+  });
+
+  app.get('/v1/articles', {
+    schema: {
+      operationId: 'listArticles',
+      summary: 'List articles, newest first',
+      description: 'Keyset-paginated. The public sees published articles; editors see every status and may filter by it.',
+      tags: TAGS,
+      security: SECURITY.optionalStaff,
+      querystring: ListArticlesQuery,
+      response: { 200: jsonResponse(ArticlePage, 'A page of article summaries'), ...problemResponses(400, 401, 403) },
+    },
+    handler: async (request, reply) => {
+      const page = articles.list(request.query, { staff: isStaff(request, 'editor') });
+      const now = clock();
+      setNextLink(request, reply, page.nextCursor);
+      return { data: page.rows.map((row) => toArticleSummary(row, now)), next_cursor: page.nextCursor };
+    },
+  });
+
+  app.get('/v1/articles/:id', {
+    schema: {
+      operationId: 'getArticle',
+      summary: 'Read one article by id or slug',
+      tags: TAGS,
+      security: SECURITY.optionalStaff,
+      params: IdOrSlugParams,
+      response: { 200: jsonResponse(ArticleSchema, 'The article; ETag names its version'), ...problemResponses(401, 404) },
+    },
+    handler: async (request, reply) => {
+      const row = articles.get(request.params.id, { staff: isStaff(request, 'editor') });
+      const now = clock();
+      reply.header('etag', articleEtag(row, now));
+      return toArticle(row, now);
+    },
+  });
+
+  app.patch('/v1/articles/:id', {
+    preHandler: requireRole('editor'),
+    schema: {
+      operationId: 'updateArticle',
+      summary: 'Update an article; each change makes a new revision',
+      description:
+        'Send `If-Match` with the ETag you read (412 when the article changed since) or `revision` in the body (409). ' +
+        'A request that changes nothing returns the article unchanged, without a new revision.',
+      tags: TAGS,
+      security: SECURITY.staff,
+      params: IdParams,
+      headers: IfMatchHeaders,
+      body: PatchArticleBody,
+      response: { 200: jsonResponse(ArticleSchema, 'The updated article; ETag names its new version'), ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415) },
+    },
+    handler: async (request, reply) => {
+      const ifMatch = request.headers['if-match'];
+      const expectedRevision = ifMatch === undefined ? undefined : revisionFromIfMatch(ifMatch);
+      if (expectedRevision === undefined && ifMatch !== undefined) {
+        throw new Problem(412, 'precondition-failed', 'Precondition failed', 'If-Match does not name a version of this article');
+      }
+      const row = articles.update(request.params.id, request.body, { expectedRevision, actor: actorOf(request) });
+      const now = clock();
+      reply.header('etag', articleEtag(row, now));
+      return toArticle(row, now);
+    },
+  });
+
+  app.delete('/v1/articles/:id', {
+    preHandler: requireRole('editor'),
+    schema: {
+      operationId: 'deleteArticle',
+      summary: 'Delete an article and its revisions',
+      tags: TAGS,
+      security: SECURITY.staff,
+      params: IdParams,
+      response: { 204: NoContent, ...problemResponses(401, 403, 404) },
+    },
+    handler: async (request, reply) => {
+      articles.remove(request.params.id, actorOf(request));
+      return reply.code(204).send();
+    },
+  });
+
+  app.get('/v1/articles/:id/revisions', {
+    preHandler: requireRole('editor'),
+    schema: {
+      operationId: 'listArticleRevisions',
+      summary: 'Previous versions of an article, newest first',
+      tags: TAGS,
+      security: SECURITY.staff,
+      params: IdParams,
+      querystring: PageQuery,
+      response: { 200: jsonResponse(RevisionPage, 'A page of replaced versions'), ...problemResponses(400, 401, 403, 404) },
+    },
+    handler: async (request, reply) => {
+      const page = articles.revisions(request.params.id, request.query);
+      const now = clock();
+      setNextLink(request, reply, page.nextCursor);
+      return {
+        data: page.rows.map((revision) => toRevision(revision, now)),
+        next_cursor: page.nextCursor,
+      };
+    },
+  });
+};

@@ -1,0 +1,76 @@
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import type { DatabaseHandle } from '../../db/client.js';
+import { apiKeys } from '../../db/schema.js';
+import { cutPage, decodeCursor } from '../../lib/cursor.js';
+import { notFound } from '../../lib/problem.js';
+import { hashSecret, newSecret } from '../../lib/secrets.js';
+import { toIso, toIsoOrNull, type Clock } from '../../lib/time.js';
+import type { Role } from '../../lib/vocabulary.js';
+import type { Principal } from '../../plugins/auth.js';
+
+type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+// last_used_at is advisory: writing it on every request would turn every read into a write.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export const toApiKey = (row: ApiKeyRow) => ({
+  id: row.id,
+  name: row.name,
+  role: row.role,
+  created_at: toIso(row.createdAt),
+  last_used_at: toIsoOrNull(row.lastUsedAt),
+  revoked_at: toIsoOrNull(row.revokedAt),
+});
+
+export type KeysService = ReturnType<typeof createKeysService>;
+
+export function createKeysService(deps: { database: DatabaseHandle; clock: Clock }) {
+  const { db } = deps.database;
+  const { clock } = deps;
+
+  function create(name: string, role: Role, secret: string = newSecret('dlk')): { row: ApiKeyRow; secret: string } {
+    const row = db
+      .insert(apiKeys)
+      .values({ id: uuidv7(), name, role, secretHash: hashSecret(secret), createdAt: clock() })
+      .returning()
+      .get();
+    return { row, secret };
+  }
+
+  /** Makes sure an admin key with this operator-chosen secret exists (DATELINE_ADMIN_KEY). */
+  function ensureAdminKey(secret: string): void {
+    const existing = db.select().from(apiKeys).where(eq(apiKeys.secretHash, hashSecret(secret))).get();
+    if (!existing) create('bootstrap admin (DATELINE_ADMIN_KEY)', 'admin', secret);
+    else if (existing.revokedAt !== null || existing.role !== 'admin') {
+      db.update(apiKeys).set({ revokedAt: null, role: 'admin' }).where(eq(apiKeys.seq, existing.seq)).run();
+    }
+  }
+
+  function resolve(secret: string): Principal | null {
+    const row = db.select().from(apiKeys).where(eq(apiKeys.secretHash, hashSecret(secret))).get();
+    if (!row || row.revokedAt !== null) return null;
+    const now = clock();
+    if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_RESOLUTION_MS) {
+      db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.seq, row.seq)).run();
+    }
+    return { kind: 'staff', keyId: row.id, role: row.role };
+  }
+
+  function list(page: { limit: number; cursor?: string | undefined; include_revoked: boolean }) {
+    const where = [];
+    if (!page.include_revoked) where.push(isNull(apiKeys.revokedAt));
+    if (page.cursor !== undefined) where.push(gt(apiKeys.seq, decodeCursor(page.cursor, ['number'] as const)[0]));
+    const rows = db.select().from(apiKeys).where(and(...where)).orderBy(asc(apiKeys.seq)).limit(page.limit + 1).all();
+    return cutPage(rows, page.limit, (last) => [last.seq]);
+  }
+
+  function revoke(id: string): ApiKeyRow {
+    const row = db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
+    if (!row) throw notFound(`API key ${id}`);
+    if (row.revokedAt !== null) return row;
+    return db.update(apiKeys).set({ revokedAt: clock() }).where(eq(apiKeys.seq, row.seq)).returning().get();
+  }
+
+  return { create, ensureAdminKey, resolve, list, revoke };
+}

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { setNextLink } from '../../lib/links.js';
+import { problemResponses } from '../../lib/problem.js';
+import { jsonResponse } from '../../lib/schemas.js';
+import type { Clock } from '../../lib/time.js';
+import { SECURITY } from '../../plugins/auth.js';
+import { toArticleSummary } from '../articles/article-resource.js';
+import { SearchPage, SearchQuery } from './search.schemas.js';
+import type { SearchService } from './search.service.js';
+import { snippetHtml } from './snippet.js';
+
+export const searchRoutes: FastifyPluginAsyncZod<{ search: SearchService; clock: Clock }> = async (app, { search, clock }) => {
+  app.get('/v1/search', {
+    schema: {
+      operationId: 'searchArticles',
+      summary: 'Full-text search over published articles, best match first',
+      description: 'Ranked by BM25 over title, standfirst and body, each hit with a highlighted excerpt.',
+      tags: ['search'],
+      security: SECURITY.public,
+      querystring: SearchQuery,
+      response: { 200: jsonResponse(SearchPage, 'A page of hits, best first'), ...problemResponses(400, 401) },
+    },
+    handler: async (request, reply) => {
+      const { q, ...page } = request.query;
+      const result = search.search(q, page);
+      const now = clock();
+      setNextLink(request, reply, result.nextCursor);
+      return {
+        data: result.hits.map((hit) => ({ ...toArticleSummary(hit.article, now), snippet: snippetHtml(hit.snippet), score: -hit.rank })),
+        next_cursor: result.nextCursor,
+      };
+    },
+  });
+};

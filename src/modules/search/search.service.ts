@@ -1,0 +1,67 @@
+import { and, asc, eq, gt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { DatabaseHandle } from '../../db/client.js';
+import { articles } from '../../db/schema.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { badRequest } from '../../lib/problem.js';
+import type { Clock } from '../../lib/time.js';
+import { articleSummaryColumns, type ArticleSummaryRow } from '../articles/article-resource.js';
+import { toFtsQuery } from './fts-query.js';
+import { MARK_CLOSE, MARK_OPEN } from './snippet.js';
+
+// The FTS5 table is created by a hand-written migration (drizzle-kit cannot express it), so it
+// is declared here for queries only, outside the schema that drizzle-kit diffs.
+const articlesFts = sqliteTable('articles_fts', {
+  rowid: integer('rowid').notNull(),
+  title: text('title'),
+  standfirst: text('standfirst'),
+  bodyText: text('body_text'),
+});
+
+// Title matches weigh most, then the standfirst, then the body (bm25 column weights).
+const rank = sql<number>`bm25(articles_fts, 10.0, 4.0, 1.0)`;
+const snippet = sql<string>`snippet(articles_fts, -1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 24)`;
+
+export interface SearchRow {
+  article: ArticleSummaryRow;
+  snippet: string;
+  rank: number;
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;
+
+export function createSearchService(deps: { database: DatabaseHandle; clock: Clock }) {
+  const { db } = deps.database;
+
+  /** Published articles matching `q`, best first (lowest bm25), with an excerpt around the matches. */
+  function search(q: string, page: { limit: number; cursor?: string | undefined }) {
+    const query = toFtsQuery(q);
+    if (!query) throw badRequest('query', 'q', 'must contain at least one letter or digit');
+    const where: (SQL | undefined)[] = [
+      sql`articles_fts match ${query.match}`,
+      eq(articles.status, 'published'),
+      lte(articles.sortAt, deps.clock()),
+    ];
+    if (page.cursor !== undefined) {
+      // The rank travels as text so the cursor keeps every bit of the float.
+      const [rankText, seq] = decodeCursor(page.cursor, ['string', 'number'] as const);
+      const afterRank = Number(rankText);
+      if (!Number.isFinite(afterRank)) throw badRequest('query', 'cursor', 'is not a cursor returned by this API');
+      where.push(or(gt(rank, afterRank), and(eq(rank, afterRank), gt(articles.seq, seq))));
+    }
+    const rows = db
+      .select({ article: articleSummaryColumns, snippet, rank })
+      .from(articlesFts)
+      .innerJoin(articles, eq(articles.seq, articlesFts.rowid))
+      .where(and(...where))
+      .orderBy(asc(rank), asc(articles.seq))
+      .limit(page.limit + 1)
+      .all();
+    const hits: SearchRow[] = rows.slice(0, page.limit);
+    const last = hits[hits.length - 1];
+    const nextCursor = rows.length > page.limit && last ? encodeCursor([String(last.rank), last.article.seq]) : null;
+    return { hits, nextCursor };
+  }
+
+  return { search };
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import fp from 'fastify-plugin';
+import { forbidden, unauthorized } from '../lib/problem.js';
+import type { Role } from '../lib/vocabulary.js';
+
+/** Who is calling: a staff API key, a reader token, or nobody (null). */
+export type Principal =
+  | { kind: 'staff'; keyId: string; role: Role }
+  | { kind: 'reader'; readerId: string };
+
+/** Finds the principal a bearer secret belongs to, or null when it is unknown or revoked. */
+export type CredentialResolver = (secret: string) => Principal | null;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+const BEARER = /^Bearer ([\x21-\x7e]{1,512})$/;
+
+/**
+ * Resolves `Authorization: Bearer <secret>` once per request. A credential that is present
+ * but malformed, unknown or revoked is a 401 even on public routes, so a client never
+ * mistakes a broken key for anonymous access.
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { resolve: CredentialResolver }) => {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header === undefined) return;
+    const match = BEARER.exec(header);
+    if (!match) throw unauthorized('The Authorization header must be "Bearer <secret>"');
+    const principal = opts.resolve(match[1] as string);
+    if (!principal) throw unauthorized('The credential is unknown or has been revoked');
+    request.principal = principal;
+  });
+});
+
+export const isStaff = (request: FastifyRequest, ...roles: Role[]): boolean => {
+  const p = request.principal;
+  return p?.kind === 'staff' && (p.role === 'admin' || roles.includes(p.role));
+};
+
+/** Route guard: only staff keys with one of `roles` (admin always passes). */
+export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
+  return async (request) => {
+    if (!request.principal) throw unauthorized('This operation needs an API key');
+    if (!isStaff(request, ...roles)) {
+      throw forbidden(`This operation needs an API key with role ${['admin', ...roles].join(' or ')}`);
+    }
+  };
+}
+
+/** Route guard: only readers (with their token). */
+export const requireReader: preHandlerAsyncHookHandler = async (request) => {
+  if (!request.principal) throw unauthorized('This operation needs a reader token');
+  if (request.principal.kind !== 'reader') throw forbidden('This operation needs a reader token');
+};
+
+/** OpenAPI security requirements, one name per kind of credential. */
+export const SECURITY = {
+  staff: [{ apiKey: [] }],
+  reader: [{ readerToken: [] }],
+  optionalStaff: [{}, { apiKey: [] }],
+  public: [],
+} as const;

@@ -1,0 +1,67 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type FieldError, PROBLEM_TYPE_PREFIX, Problem, type ProblemBody } from '../lib/problem.js';
+
+const PART_NAMES: Record<string, FieldError['in']> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'path',
+  headers: 'header',
+};
+
+// Fastify's own client errors, renamed into stable problem codes.
+const FASTIFY_CODES: Record<string, { code: string; title: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload-too-large', title: 'Request body too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported-media-type', title: 'Unsupported media type' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed-json', title: 'Malformed JSON body' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed-json', title: 'Malformed JSON body' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad-content-length', title: 'Invalid Content-Length' },
+};
+
+/** Renders any problem as RFC 9457 `application/problem+json`. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
+  const body: ProblemBody = {
+    type: `${PROBLEM_TYPE_PREFIX}${problem.code}`,
+    title: problem.title,
+    status: problem.status,
+    code: problem.code,
+    instance: request.url,
+    request_id: request.id,
+  };
+  if (problem.detail !== undefined) body.detail = problem.detail;
+  if (problem.errors) body.errors = problem.errors;
+  if (problem.headers) reply.headers(problem.headers);
+  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+function toProblem(error: FastifyError): Problem {
+  if (error instanceof Problem) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = PART_NAMES[error.validationContext ?? 'body'] ?? 'body';
+    const errors = error.validation.map((issue) => ({
+      in: where,
+      field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(root)',
+      message: issue.message ?? 'is invalid',
+    }));
+    const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+    return new Problem(400, 'validation-error', 'Invalid request', detail, errors);
+  }
+  const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+  const status = error.statusCode ?? 500;
+  if (known) return new Problem(status, known.code, known.title, error.message);
+  if (status >= 400 && status < 500) return new Problem(status, 'bad-request', 'Bad request', error.message);
+  return new Problem(500, 'internal-error', 'Internal server error', 'The server failed to handle this request; it has been logged.');
+}
+
+/** One error handler and one not-found handler for the whole app. */
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, new Problem(404, 'not-found', 'Not found', `No route for ${request.method} ${request.url.split('?')[0]}`)),
+  );
+});

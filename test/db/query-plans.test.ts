@@ -1,0 +1,42 @@
+import t from 'tap';
+import { createArticle } from '../factories.js';
+import { buildTestApp, testClock } from '../helper.js';
+import { captureQueries, FULL_WORK, queryPlan } from '../query-plans.js';
+
+t.test('hot read paths use indexes only: no table scan, no sort of the whole result', async (t) => {
+  const ctx = await buildTestApp(t, { clock: testClock() });
+  for (let i = 0; i < 30; i++) {
+    await createArticle(ctx, {
+      status: i % 3 === 0 ? 'draft' : 'published',
+      published_at: i % 3 === 0 ? null : `2026-10-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z`,
+      section: i % 2 ? 'World' : 'Sport',
+      tags: [`tag-${i % 4}`],
+    });
+  }
+  ctx.database.sqlite.exec('analyze');
+  const cursor = (await ctx.inject({ url: '/v1/articles?limit=2' })).json().next_cursor;
+  const paths = [
+    '/v1/articles',
+    `/v1/articles?cursor=${cursor}`,
+    '/v1/articles?section=world',
+    '/v1/articles?tag=tag-1',
+    `/v1/articles?tag=tag-1&cursor=${cursor}`,
+    '/v1/articles?published_after=2026-10-05T00:00:00Z&published_before=2026-10-20T00:00:00Z',
+    '/v1/articles?status=draft',
+    '/v1/articles?status=scheduled',
+    '/v1/articles?tag=tag-2&status=draft',
+  ];
+  const first = (await ctx.inject({ url: '/v1/articles' })).json().data[0];
+  paths.push(`/v1/articles/${first.id}`, `/v1/articles/${first.slug}`);
+
+  for (const [path, headers] of paths.flatMap((path) => [[path, ctx.admin], [path, {}]] as const)) {
+    if (/status=(draft|scheduled)/.test(path) && !('authorization' in headers)) continue;
+    const queries = await captureQueries(ctx.database, () => ctx.inject({ url: path, headers }));
+    const reads = queries.filter((q) => /^\s*select/i.test(q.sql) && /from "articles"|from "article_tags"/.test(q.sql));
+    t.ok(reads.length > 0, `${path} reads articles`);
+    for (const query of reads) {
+      const plan = queryPlan(ctx.database, query);
+      t.notOk(plan.some((step) => FULL_WORK.test(step)), `${path}: ${plan.join(' | ')}`);
+    }
+  }
+});

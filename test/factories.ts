@@ -1,0 +1,25 @@
+import type { TestApp } from './helper.js';
+
+let counter = 0;
+
+/** A valid create-article body; every call gets a distinct title (and so slug). */
+export function articleInput(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    title: `Summit number ${counter} adopts resolutions`,
+    standfirst: 'Leaders meet for a summit of the council',
+    body: 'The leaders **adopted** 22 documents.\n\nA second paragraph.',
+    dateline: { place: 'Moscow', source: 'ITAR-TASS' },
+    authors: [{ name: 'Jane Doe' }],
+    section: 'World',
+    tags: ['Diplomacy', 'Security'],
+    ...overrides,
+  };
+}
+
+/** Creates an article through the API as an editor and returns the response body. */
+export async function createArticle(ctx: TestApp, overrides: Record<string, unknown> = {}) {
+  const res = await ctx.inject({ method: 'POST', url: '/v1/articles', headers: ctx.admin, payload: articleInput(overrides) });
+  if (res.statusCode !== 201) throw new Error(`create failed ${res.statusCode}: ${res.body}`);
+  return res.json();
+}
