@@ -8,6 +8,14 @@ import { applyMigrations } from './db/migrate.js';
 import { systemClock, type Clock } from './lib/time.js';
 import { articlesRoutes } from './modules/articles/articles.routes.js';
 import { createArticlesService } from './modules/articles/articles.service.js';
+import { createArticleEntityPresenter } from './modules/entities/article-entities.js';
+import { entitiesRoutes } from './modules/entities/entities.routes.js';
+import { createEntitiesService } from './modules/entities/entities.service.js';
+import { createEntityCatalog } from './modules/entities/entity-catalog.js';
+import { createEntityExtraction } from './modules/entities/entity-extraction.js';
+import { entityLinksRoutes } from './modules/entities/entity-links.routes.js';
+import { createEntityLinksService } from './modules/entities/entity-links.service.js';
+import { createMentionStore } from './modules/entities/mention-store.js';
 import { keysRoutes } from './modules/keys/keys.routes.js';
 import { createKeysService } from './modules/keys/keys.service.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
@@ -63,12 +71,25 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   const keys = createKeysService({ database, clock });
   if (config.adminKey) keys.ensureAdminKey(config.adminKey);
-  const articles = createArticlesService({ database, clock });
+  const catalog = createEntityCatalog(database);
+  const mentions = createMentionStore(database);
+  const entities = createEntitiesService({ database, clock, catalog, mentions });
+  const extraction = createEntityExtraction({ database, catalog, entities, mentions });
+  const articles = createArticlesService({
+    database,
+    clock,
+    hooks: [extraction.onArticleWrite],
+    findEntity: (idOrSlug) => entities.find(idOrSlug)?.row,
+  });
+  const entityLinks = createEntityLinksService({ database, clock, entities, mentions });
+  const presentEntities = createArticleEntityPresenter(entities, entityLinks);
   const search = createSearchService({ database, clock });
 
   await app.register(authPlugin, { resolve: keys.resolve });
   await app.register(opsRoutes, { database });
-  await app.register(articlesRoutes, { articles, clock });
+  await app.register(articlesRoutes, { articles, clock, presentEntities });
+  await app.register(entitiesRoutes, { entities, links: entityLinks, clock });
+  await app.register(entityLinksRoutes, { articles, links: entityLinks, present: presentEntities });
   await app.register(searchRoutes, { search, clock });
   await app.register(keysRoutes, { keys });
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { COMMENTS_MODES, ROLES, STORED_ARTICLE_STATUSES } from '../lib/vocabulary.js';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { COMMENTS_MODES, ENTITY_TYPES, MENTION_ORIGINS, ROLES, STORED_ARTICLE_STATUSES } from '../lib/vocabulary.js';
 
 /** A CHECK that keeps an enum column to the values its TypeScript type allows. */
 const oneOf = (column: string, values: readonly string[]) =>
@@ -104,3 +104,96 @@ export const apiKeys = sqliteTable(
   },
   (t) => [check('api_keys_role_valid', oneOf('role', ROLES))],
 );
+
+/** A person, organization or place the news names. */
+export const entities = sqliteTable(
+  'entities',
+  {
+    seq: integer('seq').primaryKey(),
+    id: text('id').notNull().unique(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    /** The name folded for ordering and prefix search (see entity-names.ts). */
+    nameKey: text('name_key').notNull(),
+    type: text('type', { enum: ENTITY_TYPES }).notNull(),
+    description: text('description'),
+    wikidataQid: text('wikidata_qid'),
+    /** Published articles linked to it, kept by the article write hooks. */
+    articleCount: integer('article_count').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('entities_count').on(t.articleCount, t.seq),
+    index('entities_type_count').on(t.type, t.articleCount, t.seq),
+    index('entities_name').on(t.nameKey, t.seq),
+    index('entities_type_name').on(t.type, t.nameKey, t.seq),
+    check('entities_type_valid', oneOf('type', ENTITY_TYPES)),
+  ],
+);
+
+/** Every name an entity is known by, its canonical name included, folded for matching. */
+export const entityAliases = sqliteTable(
+  'entity_aliases',
+  {
+    entitySeq: integer('entity_seq')
+      .notNull()
+      .references(() => entities.seq, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+    aliasKey: text('alias_key').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entitySeq, t.aliasKey] }), index('entity_aliases_key').on(t.aliasKey)],
+);
+
+/** Slugs that moved (merge, rename): they keep resolving to the surviving entity. */
+export const entityRedirects = sqliteTable('entity_redirects', {
+  slug: text('slug').primaryKey(),
+  entitySeq: integer('entity_seq')
+    .notNull()
+    .references(() => entities.seq, { onDelete: 'cascade' }),
+});
+
+/**
+ * An article–entity link. `linked = 0` with origin `editor` records an editor's removal, so
+ * re-extraction does not bring the link back. Status and sort key are copied from the
+ * article (as in article_tags) so an entity's article page is one index range scan.
+ */
+export const mentions = sqliteTable(
+  'mentions',
+  {
+    articleSeq: integer('article_seq')
+      .notNull()
+      .references(() => articles.seq, { onDelete: 'cascade' }),
+    entitySeq: integer('entity_seq')
+      .notNull()
+      .references(() => entities.seq, { onDelete: 'cascade' }),
+    mentionCount: integer('mention_count').notNull(),
+    firstOffset: integer('first_offset').notNull(),
+    salience: real('salience').notNull(),
+    origin: text('origin', { enum: MENTION_ORIGINS }).notNull(),
+    linked: integer('linked', { mode: 'boolean' }).notNull(),
+    status: text('status', { enum: STORED_ARTICLE_STATUSES }).notNull(),
+    sortAt: integer('sort_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleSeq, t.entitySeq] }),
+    index('mentions_entity_status_sort').on(t.entitySeq, t.status, t.sortAt, t.articleSeq).where(sql`linked = 1`),
+    index('mentions_entity_sort').on(t.entitySeq, t.sortAt, t.articleSeq).where(sql`linked = 1`),
+    check('mentions_origin_valid', oneOf('origin', MENTION_ORIGINS)),
+  ],
+);
+
+/**
+ * A token replaced by every change to entities, so each process knows when its in-memory
+ * matcher is stale. A fresh random token (not a counter) cannot repeat after a rollback.
+ */
+export const entityCatalogVersion = sqliteTable('entity_catalog_version', {
+  id: integer('id').primaryKey(),
+  version: text('version').notNull(),
+});
+
+/** Names of deleted entities: extraction does not propose them again (an editor may still create them). */
+export const entitySuppressions = sqliteTable('entity_suppressions', {
+  nameKey: text('name_key').primaryKey(),
+  createdAt: integer('created_at').notNull(),
+});

@@ -16,3 +16,10 @@ export type CommentsMode = (typeof COMMENTS_MODES)[number];
 
 export const ROLES = ['admin', 'editor', 'moderator', 'syndication'] as const;
 export type Role = (typeof ROLES)[number];
+
+export const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** Who made an article–entity link: extraction, or an editor (whose choice survives re-extraction). */
+export const MENTION_ORIGINS = ['auto', 'editor'] as const;
+export type MentionOrigin = (typeof MENTION_ORIGINS)[number];

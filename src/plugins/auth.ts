@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { forbidden, unauthorized } from '../lib/problem.js';
 import type { Role } from '../lib/vocabulary.js';
@@ -42,8 +42,8 @@ export const isStaff = (request: FastifyRequest, ...roles: Role[]): boolean => {
   return p?.kind === 'staff' && (p.role === 'admin' || roles.includes(p.role));
 };
 
-/** Route guard: only staff keys with one of `roles` (admin always passes). */
-export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
+/** Route guard (an onRequest hook, so it runs before the body is even read): only staff keys with one of `roles`; admin always passes. */
+export function requireRole(...roles: Role[]): onRequestAsyncHookHandler {
   return async (request) => {
     if (!request.principal) throw unauthorized('This operation needs an API key');
     if (!isStaff(request, ...roles)) {
@@ -53,7 +53,7 @@ export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
 }
 
 /** Route guard: only readers (with their token). */
-export const requireReader: preHandlerAsyncHookHandler = async (request) => {
+export const requireReader: onRequestAsyncHookHandler = async (request) => {
   if (!request.principal) throw unauthorized('This operation needs a reader token');
   if (request.principal.kind !== 'reader') throw forbidden('This operation needs a reader token');
 };

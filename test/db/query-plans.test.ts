@@ -13,6 +13,10 @@ t.test('hot read paths use indexes only: no table scan, no sort of the whole res
       tags: [`tag-${i % 4}`],
     });
   }
+  for (const name of ['Armenia', 'Russia']) {
+    await ctx.inject({ method: 'POST', url: '/v1/entities', headers: ctx.admin, payload: { name, type: 'place' } });
+  }
+  for (let i = 0; i < 10; i++) await createArticle(ctx, { status: 'published', body: i % 2 ? 'Armenia and Russia' : 'Armenia' });
   ctx.database.sqlite.exec('analyze');
   const cursor = (await ctx.inject({ url: '/v1/articles?limit=2' })).json().next_cursor;
   const paths = [
@@ -25,6 +29,12 @@ t.test('hot read paths use indexes only: no table scan, no sort of the whole res
     '/v1/articles?status=draft',
     '/v1/articles?status=scheduled',
     '/v1/articles?tag=tag-2&status=draft',
+    '/v1/articles?entity=armenia',
+    '/v1/articles?entity=armenia&entity=russia',
+    '/v1/entities/armenia/articles',
+    '/v1/entities/armenia',
+    '/v1/entities?type=place',
+    '/v1/entities?sort=name',
   ];
   const first = (await ctx.inject({ url: '/v1/articles' })).json().data[0];
   paths.push(`/v1/articles/${first.id}`, `/v1/articles/${first.slug}`);
@@ -32,7 +42,7 @@ t.test('hot read paths use indexes only: no table scan, no sort of the whole res
   for (const [path, headers] of paths.flatMap((path) => [[path, ctx.admin], [path, {}]] as const)) {
     if (/status=(draft|scheduled)/.test(path) && !('authorization' in headers)) continue;
     const queries = await captureQueries(ctx.database, () => ctx.inject({ url: path, headers }));
-    const reads = queries.filter((q) => /^\s*select/i.test(q.sql) && /from "articles"|from "article_tags"/.test(q.sql));
+    const reads = queries.filter((q) => /^\s*select/i.test(q.sql) && /from "(articles|article_tags|mentions|entities)"/.test(q.sql));
     t.ok(reads.length > 0, `${path} reads articles`);
     for (const query of reads) {
       const plan = queryPlan(ctx.database, query);

@@ -15,9 +15,11 @@ import {
   ImportQuery,
   ListArticlesQuery,
   PatchArticleBody,
+  ReadArticleQuery,
   RevisionPage,
 } from './articles.schemas.js';
 import type { ArticlesService } from './articles.service.js';
+import type { ArticleEntityPresenter } from '../entities/article-entities.js';
 import { importWireCopy } from './wire-import.js';
 
 const TAGS = ['articles'];
@@ -25,12 +27,15 @@ const IfMatchHeaders = z.object({
   'if-match': z.string().max(200).optional().describe('ETag of the version this update is based on'),
 });
 
-export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; clock: Clock }> = async (app, { articles, clock }) => {
+export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; clock: Clock; presentEntities: ArticleEntityPresenter }> = async (
+  app,
+  { articles, clock, presentEntities },
+) => {
   const actorOf = (request: { principal: { kind: string; keyId?: string } | null }) =>
     request.principal?.kind === 'staff' ? (request.principal.keyId ?? null) : null;
 
   app.post('/v1/articles', {
-    preHandler: requireRole('editor'),
+    onRequest: requireRole('editor'),
     schema: {
       operationId: 'createArticle',
       summary: 'Create an article (draft, scheduled or published)',
@@ -47,7 +52,7 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
   });
 
   app.post('/v1/articles/import', {
-    preHandler: requireRole('editor'),
+    onRequest: requireRole('editor'),
     preValidation: async (request) => {
       if (!/^text\/plain\b/i.test(request.headers['content-type'] ?? '')) {
         throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'Send wire copy as text/plain');
@@ -87,7 +92,12 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
       const page = articles.list(request.query, { staff: isStaff(request, 'editor') });
       const now = clock();
       setNextLink(request, reply, page.nextCursor);
-      return { data: page.rows.map((row) => toArticleSummary(row, now)), next_cursor: page.nextCursor };
+      const embedded = request.query.include === 'entities' ? presentEntities(page.rows.map((row) => row.seq)) : undefined;
+      const data = page.rows.map((row) => {
+        const summary = toArticleSummary(row, now);
+        return embedded ? { ...summary, entities: embedded.get(row.seq) ?? [] } : summary;
+      });
+      return { data, next_cursor: page.nextCursor };
     },
   });
 
@@ -98,18 +108,20 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
       tags: TAGS,
       security: SECURITY.optionalStaff,
       params: IdOrSlugParams,
-      response: { 200: jsonResponse(ArticleSchema, 'The article; ETag names its version'), ...problemResponses(401, 404) },
+      querystring: ReadArticleQuery,
+      response: { 200: jsonResponse(ArticleSchema, 'The article; ETag names its version'), ...problemResponses(400, 401, 404) },
     },
     handler: async (request, reply) => {
       const row = articles.get(request.params.id, { staff: isStaff(request, 'editor') });
       const now = clock();
       reply.header('etag', articleEtag(row, now));
-      return toArticle(row, now);
+      const article = toArticle(row, now);
+      return request.query.include === 'entities' ? { ...article, entities: presentEntities([row.seq]).get(row.seq) ?? [] } : article;
     },
   });
 
   app.patch('/v1/articles/:id', {
-    preHandler: requireRole('editor'),
+    onRequest: requireRole('editor'),
     schema: {
       operationId: 'updateArticle',
       summary: 'Update an article; each change makes a new revision',
@@ -137,7 +149,7 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
   });
 
   app.delete('/v1/articles/:id', {
-    preHandler: requireRole('editor'),
+    onRequest: requireRole('editor'),
     schema: {
       operationId: 'deleteArticle',
       summary: 'Delete an article and its revisions',
@@ -153,7 +165,7 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
   });
 
   app.get('/v1/articles/:id/revisions', {
-    preHandler: requireRole('editor'),
+    onRequest: requireRole('editor'),
     schema: {
       operationId: 'listArticleRevisions',
       summary: 'Previous versions of an article, newest first',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateTime, PageQuery, pageOf, text, UUID_LIKE } from '../../lib/schemas.js';
 import { SLUG_PATTERN } from '../../lib/slug.js';
 import { ARTICLE_STATUSES, COMMENTS_MODES } from '../../lib/vocabulary.js';
+import { ArticleEntitySchema } from '../entities/entities.schemas.js';
 
 export const Slug = z
   .string()
@@ -96,6 +97,7 @@ export const ArticleSchema = z
     revision: z.number().int(),
     comments_mode: z.enum(COMMENTS_MODES),
     comment_count: z.number().int().describe('Approved comments'),
+    entities: z.array(ArticleEntitySchema).optional().describe('With ?include=entities: the entities it mentions, most salient first'),
   })
   .meta({ id: 'Article' });
 export type Article = z.infer<typeof ArticleSchema>;
@@ -107,7 +109,14 @@ export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 
 export const ArticlePage = pageOf(ArticleSummarySchema);
 
+const Include = z.enum(['entities']).optional().describe('Embed related resources: `entities`');
+
 export const ListArticlesQuery = PageQuery.extend({
+  include: Include,
+  entity: z
+    .preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.string().min(1).max(120)).max(5))
+    .optional()
+    .describe('Entity id or slug; repeat for articles that mention all of them'),
   status: z.enum(ARTICLE_STATUSES).optional().describe('Editors only; the public sees published articles'),
   section: z.string().max(64).optional().describe('Section name or slug'),
   tag: z.string().max(64).optional().describe('Tag name or slug'),
@@ -115,6 +124,8 @@ export const ListArticlesQuery = PageQuery.extend({
   published_before: isoDateTime().optional(),
 });
 export type ListArticlesFilter = z.infer<typeof ListArticlesQuery>;
+
+export const ReadArticleQuery = z.object({ include: Include });
 
 export const IdOrSlugParams = z.object({ id: z.string().min(1).max(120).describe('Article id or slug') });
 export const IdParams = z.object({ id: z.string().min(1).max(120).describe('Article id') });

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, gte, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { writeTransaction, type DatabaseHandle } from '../../db/client.js';
-import { articleRevisions, articles, articleTags } from '../../db/schema.js';
+import { articleRevisions, articles, articleTags, mentions } from '../../db/schema.js';
 import { cutPage, decodeCursor, type Page } from '../../lib/cursor.js';
 import { conflict, forbidden, notFound, preconditionFailed } from '../../lib/problem.js';
 import { UUID_LIKE } from '../../lib/schemas.js';
@@ -33,7 +33,10 @@ export interface Viewer {
 
 export type ArticlesService = ReturnType<typeof createArticlesService>;
 
-export function createArticlesService(deps: { database: DatabaseHandle; clock: Clock; hooks?: ArticleWriteHook[] }) {
+/** How the list filter finds an entity (the entities module provides it). */
+export type EntityFinder = (idOrSlug: string) => { seq: number; articleCount: number } | undefined;
+
+export function createArticlesService(deps: { database: DatabaseHandle; clock: Clock; hooks?: ArticleWriteHook[]; findEntity?: EntityFinder }) {
   const { database, clock } = deps;
   const { db } = database;
   const hooks = deps.hooks ?? [];
@@ -215,11 +218,20 @@ export function createArticlesService(deps: { database: DatabaseHandle; clock: C
       throw forbidden(`Only editors may list ${filter.status} articles`);
     }
     const now = clock();
-    const byTag = filter.tag !== undefined;
-    // With a tag filter the scan runs on article_tags, whose copies of status and sort key are indexed.
-    const status = byTag ? articleTags.status : articles.status;
-    const sortAt = byTag ? articleTags.sortAt : articles.sortAt;
-    const seq = byTag ? articleTags.articleSeq : articles.seq;
+    // Entity filters start from the rarest entity's links; others must be present too.
+    const entityRefs = (filter.entity ?? [])
+      .map((ref) => {
+        const entity = deps.findEntity?.(ref);
+        if (!entity) throw notFound(`Entity ${ref}`);
+        return entity;
+      })
+      .sort((a, b) => a.articleCount - b.articleCount);
+    const tagSlug = filter.tag === undefined ? undefined : slugify(filter.tag);
+    // The scan runs on the most selective table whose copies of status and sort key are indexed.
+    const driver = entityRefs.length > 0 ? mentions : tagSlug !== undefined ? articleTags : articles;
+    const status = driver.status;
+    const sortAt = driver.sortAt;
+    const seq = 'articleSeq' in driver ? driver.articleSeq : articles.seq;
 
     const where: (SQL | undefined)[] = [];
     const wanted = filter.status ?? (viewer.staff ? undefined : 'published');
@@ -227,7 +239,20 @@ export function createArticlesService(deps: { database: DatabaseHandle; clock: C
     if (wanted === 'scheduled') where.push(eq(status, 'published'), gt(sortAt, now));
     if (wanted === 'draft' || wanted === 'archived') where.push(eq(status, wanted));
     if (filter.section !== undefined) where.push(eq(articles.sectionSlug, slugify(filter.section)));
-    if (byTag) where.push(eq(articleTags.tagSlug, slugify(filter.tag as string)));
+    if (tagSlug !== undefined) {
+      where.push(
+        driver === articleTags
+          ? eq(articleTags.tagSlug, tagSlug)
+          : sql`exists (select 1 from article_tags t where t.article_seq = ${articles.seq} and t.tag_slug = ${tagSlug})`,
+      );
+    }
+    entityRefs.forEach((entity, i) => {
+      where.push(
+        i === 0
+          ? and(eq(mentions.entitySeq, entity.seq), sql`${mentions.linked} = 1`)
+          : sql`exists (select 1 from mentions m where m.article_seq = ${articles.seq} and m.entity_seq = ${entity.seq} and m.linked = 1)`,
+      );
+    });
     if (filter.published_after !== undefined) where.push(gte(sortAt, Date.parse(filter.published_after)), sql`${articles.publishedAt} is not null`);
     if (filter.published_before !== undefined) where.push(lt(sortAt, Date.parse(filter.published_before)), sql`${articles.publishedAt} is not null`);
     if (filter.cursor !== undefined) {
@@ -235,9 +260,10 @@ export function createArticlesService(deps: { database: DatabaseHandle; clock: C
       where.push(sql`(${sortAt}, ${seq}) < (${afterSort}, ${afterSeq})`);
     }
 
-    const base = byTag
-      ? db.select(articleSummaryColumns).from(articleTags).innerJoin(articles, eq(articles.seq, articleTags.articleSeq))
-      : db.select(articleSummaryColumns).from(articles);
+    const base =
+      driver === articles
+        ? db.select(articleSummaryColumns).from(articles)
+        : db.select(articleSummaryColumns).from(driver).innerJoin(articles, eq(articles.seq, seq));
     const rows = base
       .where(and(...where))
       .orderBy(desc(sortAt), desc(seq))

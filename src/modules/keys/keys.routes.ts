@@ -9,7 +9,7 @@ import { toApiKey, type KeysService } from './keys.service.js';
 const TAGS = ['keys'];
 
 export const keysRoutes: FastifyPluginAsyncZod<{ keys: KeysService }> = async (app, { keys }) => {
-  app.addHook('preHandler', requireRole());
+  app.addHook('onRequest', requireRole());
 
   app.get('/v1/keys', {
     schema: {
