@@ -8,6 +8,8 @@ import { applyMigrations } from './db/migrate.js';
 import { systemClock, type Clock } from './lib/time.js';
 import { articlesRoutes } from './modules/articles/articles.routes.js';
 import { createArticlesService } from './modules/articles/articles.service.js';
+import { changesRoutes } from './modules/changes/changes.routes.js';
+import { createChangesService } from './modules/changes/changes.service.js';
 import { keysRoutes } from './modules/keys/keys.routes.js';
 import { createKeysService } from './modules/keys/keys.service.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
@@ -63,14 +65,16 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   const keys = createKeysService({ database, clock });
   if (config.adminKey) keys.ensureAdminKey(config.adminKey);
-  const articles = createArticlesService({ database, clock });
+  const changes = createChangesService({ database, clock });
+  const articles = createArticlesService({ database, clock, hooks: [changes.recordArticleWrite] });
   const search = createSearchService({ database, clock });
 
   await app.register(authPlugin, { resolve: keys.resolve });
   await app.register(opsRoutes, { database });
-  await app.register(articlesRoutes, { articles, clock });
+  await app.register(articlesRoutes, { articles, changes, clock });
   await app.register(searchRoutes, { search, clock });
   await app.register(keysRoutes, { keys });
+  await app.register(changesRoutes, { changes });
 
   await app.ready();
   return app;

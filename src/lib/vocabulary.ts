@@ -16,3 +16,18 @@ export type CommentsMode = (typeof COMMENTS_MODES)[number];
 
 export const ROLES = ['admin', 'editor', 'moderator', 'syndication'] as const;
 export type Role = (typeof ROLES)[number];
+
+export const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/**
+ * What the change feed records. Articles are created, updated, published, unpublished and
+ * deleted; publish and unpublish are changes of what the public can see, whether an editor
+ * caused them or the clock did (a scheduled article going live).
+ */
+export const CHANGE_KINDS = ['create', 'update', 'publish', 'unpublish', 'delete'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** The kinds of resource a change is about; the log is generic so other resources can join it. */
+export const CHANGE_RESOURCES = ['article'] as const;
+export type ChangeResource = (typeof CHANGE_RESOURCES)[number];

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isStaff, requireRole, SECURITY } from '../../plugins/auth.js';
+import { audienceOf, isNotModified, NotModified, versionValidators } from '../../lib/http-cache.js';
 import { setNextLink } from '../../lib/links.js';
 import { Problem, problemResponses } from '../../lib/problem.js';
 import { jsonResponse, NoContent, PageQuery } from '../../lib/schemas.js';
 import type { Clock } from '../../lib/time.js';
-import { articleEtag, revisionFromIfMatch, toArticle, toArticleSummary, toRevision } from './article-resource.js';
+import type { ChangesService } from '../changes/changes.service.js';
+import { articleEtag, articleValidators, revisionFromIfMatch, toArticle, toArticleSummary, toRevision } from './article-resource.js';
 import {
   ArticlePage,
   ArticleSchema,
@@ -25,7 +27,10 @@ const IfMatchHeaders = z.object({
   'if-match': z.string().max(200).optional().describe('ETag of the version this update is based on'),
 });
 
-export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; clock: Clock }> = async (app, { articles, clock }) => {
+export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; changes: ChangesService; clock: Clock }> = async (
+  app,
+  { articles, changes, clock },
+) => {
   const actorOf = (request: { principal: { kind: string; keyId?: string } | null }) =>
     request.principal?.kind === 'staff' ? (request.principal.keyId ?? null) : null;
 
@@ -77,14 +82,21 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
     schema: {
       operationId: 'listArticles',
       summary: 'List articles, newest first',
-      description: 'Keyset-paginated. The public sees published articles; editors see every status and may filter by it.',
+      description:
+        'Keyset-paginated. The public sees published articles; editors see every status and may filter by it. ' +
+        'Send the ETag back in If-None-Match (or Last-Modified in If-Modified-Since) for a 304 while nothing changed.',
       tags: TAGS,
       security: SECURITY.optionalStaff,
       querystring: ListArticlesQuery,
-      response: { 200: jsonResponse(ArticlePage, 'A page of article summaries'), ...problemResponses(400, 401, 403) },
+      response: { 200: jsonResponse(ArticlePage, 'A page of article summaries'), 304: NotModified, ...problemResponses(400, 401, 403) },
     },
     handler: async (request, reply) => {
-      const page = articles.list(request.query, { staff: isStaff(request, 'editor') });
+      const staff = isStaff(request, 'editor');
+      const audience = audienceOf(request, staff);
+      if (isNotModified(request, reply, versionValidators(changes.currentVersion(), request, audience), audience)) {
+        return reply.code(304).send();
+      }
+      const page = articles.list(request.query, { staff });
       const now = clock();
       setNextLink(request, reply, page.nextCursor);
       return { data: page.rows.map((row) => toArticleSummary(row, now)), next_cursor: page.nextCursor };
@@ -98,12 +110,17 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
       tags: TAGS,
       security: SECURITY.optionalStaff,
       params: IdOrSlugParams,
-      response: { 200: jsonResponse(ArticleSchema, 'The article; ETag names its version'), ...problemResponses(401, 404) },
+      response: {
+        200: jsonResponse(ArticleSchema, 'The article; ETag names its version'),
+        304: NotModified,
+        ...problemResponses(401, 404),
+      },
     },
     handler: async (request, reply) => {
-      const row = articles.get(request.params.id, { staff: isStaff(request, 'editor') });
+      const staff = isStaff(request, 'editor');
+      const row = articles.get(request.params.id, { staff });
       const now = clock();
-      reply.header('etag', articleEtag(row, now));
+      if (isNotModified(request, reply, articleValidators(row, now), audienceOf(request, staff))) return reply.code(304).send();
       return toArticle(row, now);
     },
   });

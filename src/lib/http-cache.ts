@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+
+/** Who a response is for, which decides who may store it. */
+export type Audience = 'public' | 'private' | 'editor';
+
+const CACHE_CONTROL: Record<Audience, string> = {
+  // A CDN serves it for a minute, then stale for five more while it revalidates in the background.
+  public: 'public, max-age=60, stale-while-revalidate=300',
+  // The public content, but the request carried a credential: only the caller's own cache keeps it.
+  private: 'private, max-age=60, stale-while-revalidate=300',
+  // Editors see drafts and schedules: nothing may store that.
+  editor: 'private, no-store',
+};
+
+/** `seesUnpublished`: the caller gets a representation the public never sees (an editor). */
+export function audienceOf(request: FastifyRequest, seesUnpublished: boolean): Audience {
+  if (seesUnpublished) return 'editor';
+  return request.headers.authorization === undefined ? 'public' : 'private';
+}
+
+export interface Validators {
+  /** A strong entity tag, quoted. */
+  etag: string;
+  /** Milliseconds since the epoch; sent with one-second resolution. */
+  lastModified: number;
+}
+
+/** The database-wide content version: it moves whenever anything a list or feed shows may have changed. */
+export interface ContentVersion {
+  version: number;
+  modifiedAt: number;
+}
+
+/**
+ * Validators of a list or feed, from the content version and the request's URL: nothing is
+ * read or rendered to answer a conditional GET. Editors' and the public's views of one URL
+ * differ, so they get different tags.
+ */
+export function versionValidators(state: ContentVersion, request: FastifyRequest, audience: Audience): Validators {
+  const view = audience === 'editor' ? 'editor' : 'public';
+  const shape = createHash('sha256').update(`${view} ${request.url}`).digest('base64url').slice(0, 12);
+  return { etag: `"v${state.version}-${shape}"`, lastModified: state.modifiedAt };
+}
+
+/**
+ * Sets ETag, Last-Modified, Cache-Control and Vary, then evaluates the request's
+ * preconditions in RFC 9110 order: If-None-Match when present, else If-Modified-Since.
+ * True means the client's copy is current: answer 304 and render nothing.
+ */
+export function isNotModified(request: FastifyRequest, reply: FastifyReply, validators: Validators, audience: Audience): boolean {
+  reply.header('etag', validators.etag);
+  reply.header('last-modified', new Date(validators.lastModified).toUTCString());
+  reply.header('cache-control', CACHE_CONTROL[audience]);
+  reply.header('vary', 'Authorization');
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (ifNoneMatch !== undefined) return etagListMatches(ifNoneMatch, validators.etag);
+  const ifModifiedSince = request.headers['if-modified-since'];
+  if (ifModifiedSince === undefined) return false;
+  const since = Date.parse(ifModifiedSince);
+  return Number.isFinite(since) && Math.floor(validators.lastModified / 1000) * 1000 <= since;
+}
+
+/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): a W/ prefix on either side is ignored. */
+export function etagListMatches(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
+export const NotModified = z.undefined().describe('Not modified: the copy named by If-None-Match or If-Modified-Since is current');
