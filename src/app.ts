@@ -10,6 +10,8 @@ import { articlesRoutes } from './modules/articles/articles.routes.js';
 import { createArticlesService } from './modules/articles/articles.service.js';
 import { changesRoutes } from './modules/changes/changes.routes.js';
 import { createChangesService } from './modules/changes/changes.service.js';
+import { feedsRoutes } from './modules/feeds/feeds.routes.js';
+import { createFeedsService } from './modules/feeds/feeds.service.js';
 import { keysRoutes } from './modules/keys/keys.routes.js';
 import { createKeysService } from './modules/keys/keys.service.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
@@ -68,6 +70,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const changes = createChangesService({ database, clock });
   const articles = createArticlesService({ database, clock, hooks: [changes.recordArticleWrite] });
   const search = createSearchService({ database, clock });
+  const feeds = createFeedsService({ database, clock, articles });
 
   await app.register(authPlugin, { resolve: keys.resolve });
   await app.register(opsRoutes, { database });
@@ -75,6 +78,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(searchRoutes, { search, clock });
   await app.register(keysRoutes, { keys });
   await app.register(changesRoutes, { changes });
+  await app.register(feedsRoutes, { feeds, changes, site: config });
 
   await app.ready();
   return app;
