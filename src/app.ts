@@ -10,6 +10,7 @@ import { articlesRoutes } from './modules/articles/articles.routes.js';
 import { createArticlesService } from './modules/articles/articles.service.js';
 import { changesRoutes } from './modules/changes/changes.routes.js';
 import { createChangesService } from './modules/changes/changes.service.js';
+import { articleFormatsRoutes } from './modules/feeds/article-formats.routes.js';
 import { feedsRoutes } from './modules/feeds/feeds.routes.js';
 import { createFeedsService } from './modules/feeds/feeds.service.js';
 import { keysRoutes } from './modules/keys/keys.routes.js';
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(keysRoutes, { keys });
   await app.register(changesRoutes, { changes });
   await app.register(feedsRoutes, { feeds, changes, site: config });
+  await app.register(articleFormatsRoutes, { articles, clock, site: config });
 
   await app.ready();
   return app;

@@ -33,6 +33,11 @@ export interface ContentVersion {
   modifiedAt: number;
 }
 
+/** A short digest of what a representation depends on: small inputs, never the rendered body. */
+export function fingerprint(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 16);
+}
+
 /**
  * Validators of a list or feed, from the content version and the request's URL: nothing is
  * read or rendered to answer a conditional GET. Editors' and the public's views of one URL
@@ -40,8 +45,7 @@ export interface ContentVersion {
  */
 export function versionValidators(state: ContentVersion, request: FastifyRequest, audience: Audience): Validators {
   const view = audience === 'editor' ? 'editor' : 'public';
-  const shape = createHash('sha256').update(`${view} ${request.url}`).digest('base64url').slice(0, 12);
-  return { etag: `"v${state.version}-${shape}"`, lastModified: state.modifiedAt };
+  return { etag: `"v${state.version}-${fingerprint(view, request.url)}"`, lastModified: state.modifiedAt };
 }
 
 /**
