@@ -22,6 +22,7 @@ import { authPlugin } from './plugins/auth.js';
 import { databasePlugin } from './plugins/database.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { rateLimitPlugin } from './plugins/rate-limit.js';
 
 export interface AppOverrides {
   /** An already open database (tests share one between app instances). Migrated here too. */
@@ -74,6 +75,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const feeds = createFeedsService({ database, clock, articles });
 
   await app.register(authPlugin, { resolve: keys.resolve });
+  await app.register(rateLimitPlugin, config.rateLimit);
   await app.register(opsRoutes, { database });
   await app.register(articlesRoutes, { articles, changes, clock });
   await app.register(searchRoutes, { search, clock });

@@ -19,6 +19,9 @@ const EnvSchema = z.object({
     .url({ protocol: /^https?$/ })
     .refine((value) => value.includes('{slug}') || value.includes('{id}'), 'must contain {slug} or {id}')
     .optional(),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_SYNDICATION_MAX: z.coerce.number().int().min(1).default(3000),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(24 * 60 * 60 * 1000).default(60_000),
 });
 
 export type Config = Readonly<{
@@ -33,6 +36,7 @@ export type Config = Readonly<{
   siteName: string;
   /** Where readers find an article on the web: `{slug}` and `{id}` are filled in. */
   articleUrlTemplate: string;
+  rateLimit: Readonly<{ max: number; syndicationMax: number; windowMs: number }>;
 }>;
 
 export class ConfigError extends Error {
@@ -61,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     siteName: e.SITE_NAME,
     articleUrlTemplate: e.ARTICLE_URL_TEMPLATE ?? `${publicBaseUrl}/articles/{slug}`,
+    rateLimit: Object.freeze({ max: e.RATE_LIMIT_MAX, syndicationMax: e.RATE_LIMIT_SYNDICATION_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS }),
   });
 }
