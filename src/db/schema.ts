@@ -158,5 +158,5 @@ export const contentVersion = sqliteTable(
     version: integer('version').notNull(),
     modifiedAt: integer('modified_at').notNull(),
   },
-  (t) => [check('content_version_one_row', sql`id = 1`)],
+  () => [check('content_version_one_row', sql`id = 1`)],
 );

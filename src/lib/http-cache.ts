@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 /** Who a response is for, which decides who may store it. */
-export type Audience = 'public' | 'private' | 'editor';
+type Audience = 'public' | 'private' | 'editor';
 
 const CACHE_CONTROL: Record<Audience, string> = {
   // A CDN serves it for a minute, then stale for five more while it revalidates in the background.
@@ -14,8 +14,7 @@ const CACHE_CONTROL: Record<Audience, string> = {
   editor: 'private, no-store',
 };
 
-/** `seesUnpublished`: the caller gets a representation the public never sees (an editor). */
-export function audienceOf(request: FastifyRequest, seesUnpublished: boolean): Audience {
+function audienceOf(request: FastifyRequest, seesUnpublished: boolean): Audience {
   if (seesUnpublished) return 'editor';
   return request.headers.authorization === undefined ? 'public' : 'private';
 }
@@ -39,21 +38,24 @@ export function fingerprint(...parts: string[]): string {
 }
 
 /**
- * Validators of a list or feed, from the content version and the request's URL: nothing is
- * read or rendered to answer a conditional GET. Editors' and the public's views of one URL
- * differ, so they get different tags.
+ * isNotModified for a list or feed, whose validators are the content version and the
+ * request's URL: nothing is read or rendered to answer a conditional GET. Editors' and the
+ * public's views of one URL differ, so they get different tags.
  */
-export function versionValidators(state: ContentVersion, request: FastifyRequest, audience: Audience): Validators {
-  const view = audience === 'editor' ? 'editor' : 'public';
-  return { etag: `"v${state.version}-${fingerprint(view, request.url)}"`, lastModified: state.modifiedAt };
+export function isListNotModified(request: FastifyRequest, reply: FastifyReply, state: ContentVersion, seesUnpublished: boolean): boolean {
+  const view = seesUnpublished ? 'editor' : 'public';
+  const validators = { etag: `"v${state.version}-${fingerprint(view, request.url)}"`, lastModified: state.modifiedAt };
+  return isNotModified(request, reply, validators, seesUnpublished);
 }
 
 /**
  * Sets ETag, Last-Modified, Cache-Control and Vary, then evaluates the request's
  * preconditions in RFC 9110 order: If-None-Match when present, else If-Modified-Since.
  * True means the client's copy is current: answer 304 and render nothing.
+ * `seesUnpublished`: the caller (an editor) gets what the public never sees; nothing stores it.
  */
-export function isNotModified(request: FastifyRequest, reply: FastifyReply, validators: Validators, audience: Audience): boolean {
+export function isNotModified(request: FastifyRequest, reply: FastifyReply, validators: Validators, seesUnpublished: boolean): boolean {
+  const audience = audienceOf(request, seesUnpublished);
   reply.header('etag', validators.etag);
   reply.header('last-modified', new Date(validators.lastModified).toUTCString());
   reply.header('cache-control', CACHE_CONTROL[audience]);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isStaff, requireRole, SECURITY } from '../../plugins/auth.js';
-import { audienceOf, isNotModified, NotModified, versionValidators } from '../../lib/http-cache.js';
+import { isListNotModified, isNotModified, NotModified } from '../../lib/http-cache.js';
 import { setNextLink } from '../../lib/links.js';
 import { Problem, problemResponses } from '../../lib/problem.js';
 import { jsonResponse, NoContent, PageQuery } from '../../lib/schemas.js';
@@ -92,10 +92,7 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
     },
     handler: async (request, reply) => {
       const staff = isStaff(request, 'editor');
-      const audience = audienceOf(request, staff);
-      if (isNotModified(request, reply, versionValidators(changes.currentVersion(), request, audience), audience)) {
-        return reply.code(304).send();
-      }
+      if (isListNotModified(request, reply, changes.currentVersion(), staff)) return reply.code(304).send();
       const page = articles.list(request.query, { staff });
       const now = clock();
       setNextLink(request, reply, page.nextCursor);
@@ -120,7 +117,7 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
       const staff = isStaff(request, 'editor');
       const row = articles.get(request.params.id, { staff });
       const now = clock();
-      if (isNotModified(request, reply, articleValidators(row, now), audienceOf(request, staff))) return reply.code(304).send();
+      if (isNotModified(request, reply, articleValidators(row, now), staff)) return reply.code(304).send();
       return toArticle(row, now);
     },
   });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { audienceOf, isNotModified, NotModified, versionValidators } from '../../lib/http-cache.js';
+import { isListNotModified, NotModified } from '../../lib/http-cache.js';
 import { setNextLink } from '../../lib/links.js';
 import { problemResponses } from '../../lib/problem.js';
 import { jsonResponse } from '../../lib/schemas.js';
@@ -26,10 +26,7 @@ export const changesRoutes: FastifyPluginAsyncZod<{ changes: ChangesService }> =
     },
     handler: async (request, reply) => {
       const staff = isStaff(request, 'editor');
-      const audience = audienceOf(request, staff);
-      if (isNotModified(request, reply, versionValidators(changes.currentVersion(), request, audience), audience)) {
-        return reply.code(304).send();
-      }
+      if (isListNotModified(request, reply, changes.currentVersion(), staff)) return reply.code(304).send();
       const page = changes.list(request.query, { staff });
       if (page.hasMore) setNextLink(request, reply, page.nextCursor, 'since');
       return {

@@ -9,7 +9,7 @@ import type { ArticleWriteHook } from '../articles/articles.service.js';
 import { classifyArticleWrite } from './change-kind.js';
 
 export type ChangeRow = typeof changes.$inferSelect;
-type NewChange = typeof changes.$inferInsert;
+export type NewChange = typeof changes.$inferInsert;
 
 export interface ChangesPage {
   rows: ChangeRow[];
@@ -29,7 +29,10 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
   const { database, clock } = deps;
   const { db } = database;
 
-  /** Records a change; a change with a dedupe key that is already recorded is skipped. */
+  /**
+   * Records a change of any resource; call it inside the transaction of the write it
+   * describes. A change whose dedupe key is already recorded is skipped.
+   */
   function record(change: NewChange): void {
     db.insert(changes).values(change).onConflictDoNothing().run();
   }
@@ -131,5 +134,5 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
     return { rows: page, nextCursor: encodeCursor([last?.seq ?? after]), hasMore: rows.length > query.limit };
   }
 
-  return { recordArticleWrite, currentVersion, list };
+  return { record, recordArticleWrite, currentVersion, list };
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { audienceOf, fingerprint, isNotModified, NotModified } from '../../lib/http-cache.js';
+import { fingerprint, isNotModified, NotModified } from '../../lib/http-cache.js';
 import { problemResponses } from '../../lib/problem.js';
 import type { Clock } from '../../lib/time.js';
 import { isStaff, SECURITY } from '../../plugins/auth.js';
@@ -62,7 +62,7 @@ export const articleFormatsRoutes: FastifyPluginAsyncZod<{
         const validators = articleValidators(row, now);
         // The entities are part of the representation but not of the article's revision.
         const etag = `"${suffix}-${fingerprint(validators.etag, JSON.stringify(entities))}"`;
-        if (isNotModified(request, reply, { ...validators, etag }, audienceOf(request, staff))) {
+        if (isNotModified(request, reply, { ...validators, etag }, staff)) {
           return reply.code(304).send();
         }
         return reply.type(`${format.mediaType}; charset=utf-8`).send(format.render(row, entities, now, site));

@@ -4,12 +4,6 @@ import type { ArticleRow } from '../articles/article-resource.js';
 export const FEED_FORMATS = ['json', 'rss', 'atom'] as const;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
 
-export const FEED_MEDIA_TYPES: Record<FeedFormat, string> = {
-  json: 'application/feed+json',
-  rss: 'application/rss+xml',
-  atom: 'application/atom+xml',
-};
-
 /** Which published articles a feed carries: all of them, a section's or a tag's. */
 export type FeedScope = { kind: 'all' } | { kind: 'section' | 'tag'; slug: string; name: string };
 

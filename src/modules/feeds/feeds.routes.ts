@@ -1,13 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { audienceOf, isNotModified, NotModified, versionValidators } from '../../lib/http-cache.js';
+import { isListNotModified, NotModified } from '../../lib/http-cache.js';
 import { setNextLink } from '../../lib/links.js';
 import { problemResponses } from '../../lib/problem.js';
 import { PageQuery } from '../../lib/schemas.js';
 import { SECURITY } from '../../plugins/auth.js';
 import type { ChangesService } from '../changes/changes.service.js';
-import { FEED_FORMATS, FEED_MEDIA_TYPES, feedDocument, type FeedFormat, type FeedScope, type SiteUrls } from './feed-document.js';
+import { FEED_FORMATS, feedDocument, type FeedDocument, type FeedFormat, type FeedScope, type SiteUrls } from './feed-document.js';
 import type { FeedsService } from './feeds.service.js';
 import { toJsonFeed } from './json-feed.js';
 import { JsonFeedSchema } from './json-feed.schema.js';
@@ -15,10 +15,24 @@ import { toAtom, toRss } from './xml-feeds.js';
 
 const DEFAULT_LIMIT = PageQuery.shape.limit.parse(undefined);
 
-const FORMAT_DOCS: Record<FeedFormat, { name: string; schema: z.ZodType }> = {
-  json: { name: 'JSON Feed 1.1', schema: JsonFeedSchema },
-  rss: { name: 'RSS 2.0', schema: z.string().describe('RSS 2.0 XML') },
-  atom: { name: 'Atom 1.0', schema: z.string().describe('Atom 1.0 XML (RFC 4287)') },
+interface FormatSpec {
+  name: string;
+  operation: string;
+  mediaType: string;
+  schema: z.ZodType;
+  render: (doc: FeedDocument) => unknown;
+}
+
+const FORMATS: Record<FeedFormat, FormatSpec> = {
+  json: { name: 'JSON Feed 1.1', operation: 'JsonFeed', mediaType: 'application/feed+json', schema: JsonFeedSchema, render: toJsonFeed },
+  rss: { name: 'RSS 2.0', operation: 'Rss', mediaType: 'application/rss+xml', schema: z.string().describe('RSS 2.0 XML'), render: toRss },
+  atom: {
+    name: 'Atom 1.0',
+    operation: 'Atom',
+    mediaType: 'application/atom+xml',
+    schema: z.string().describe('Atom 1.0 XML (RFC 4287)'),
+    render: toAtom,
+  },
 };
 
 const SCOPES = [
@@ -30,33 +44,31 @@ const SCOPES = [
 const ScopeParams = z.object({ name: z.string().min(1).max(64).describe('Name or slug') });
 type FeedQuery = z.infer<typeof PageQuery>;
 
-const RENDER: Record<FeedFormat, (doc: ReturnType<typeof feedDocument>) => unknown> = {
-  json: toJsonFeed,
-  rss: toRss,
-  atom: toAtom,
-};
-
 export const feedsRoutes: FastifyPluginAsyncZod<{ feeds: FeedsService; changes: ChangesService; site: SiteUrls }> = async (
   app,
   { feeds, changes, site },
 ) => {
   async function serve(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, query: FeedQuery, resolve: () => FeedScope) {
-    const audience = audienceOf(request, false);
     const state = changes.currentVersion();
     const scope = resolve();
-    if (isNotModified(request, reply, versionValidators(state, request, audience), audience)) return reply.code(304).send();
+    if (isListNotModified(request, reply, state, false)) return reply.code(304).send();
     const page = feeds.page(scope, query);
-    const doc = feedDocument(scope, page.rows, { ...page, limit: query.limit, defaultLimit: DEFAULT_LIMIT, updated: state.modifiedAt }, site);
+    const doc = feedDocument(
+      scope,
+      page.rows,
+      { nextCursor: page.nextCursor, limit: query.limit, defaultLimit: DEFAULT_LIMIT, updated: state.modifiedAt },
+      site,
+    );
     setNextLink(request, reply, page.nextCursor);
-    return reply.type(`${FEED_MEDIA_TYPES[format]}; charset=utf-8`).send(RENDER[format](doc));
+    return reply.type(`${FORMATS[format].mediaType}; charset=utf-8`).send(FORMATS[format].render(doc));
   }
 
   for (const scope of SCOPES) {
     for (const format of FEED_FORMATS) {
-      const { name, schema } = FORMAT_DOCS[format];
+      const { name, operation, mediaType, schema } = FORMATS[format];
       app.get(`${scope.path}.${format}`, {
         schema: {
-          operationId: `get${scope.operation}${format === 'json' ? 'JsonFeed' : format === 'rss' ? 'Rss' : 'Atom'}`,
+          operationId: `get${scope.operation}${operation}`,
           summary: `${name} of ${scope.what}, newest first`,
           description:
             'Paged with `cursor` (the next page is linked from the feed and in a `Link: rel="next"` header). ' +
@@ -68,7 +80,7 @@ export const feedsRoutes: FastifyPluginAsyncZod<{ feeds: FeedsService; changes: 
           ...(scope.kind === 'all' ? {} : { params: ScopeParams }),
           querystring: PageQuery,
           response: {
-            200: { description: `A page of the feed as ${name}`, content: { [FEED_MEDIA_TYPES[format]]: { schema } } },
+            200: { description: `A page of the feed as ${name}`, content: { [mediaType]: { schema } } },
             304: NotModified,
             ...problemResponses(400, 401, ...(scope.kind === 'all' ? [] : [404])),
           },

@@ -12,7 +12,7 @@ function toJsonFeedItem(item: FeedItem): JsonFeedItem {
     ...(item.summary === null ? {} : { summary: item.summary }),
     date_published: toIso(item.published),
     date_modified: toIso(item.modified),
-    ...(item.authors.length === 0 ? {} : { authors: item.authors.map((author) => ({ ...author })) }),
+    ...(item.authors.length === 0 ? {} : { authors: item.authors }),
     tags: item.tags.map((tag) => tag.name),
     language: item.language,
     // Dateline's own identifiers and metadata, as a JSON Feed extension, for partners who mirror.
