@@ -148,8 +148,8 @@ export const scheduledGoLives = sqliteTable(
 
 /**
  * One row: a counter that moves whenever any public representation may have changed, and
- * the time it last did. Triggers (migration 0003) keep it, so list and feed validators are
- * one primary-key read, whoever wrote.
+ * the time it last did, so list and feed validators are one primary-key read. Every change
+ * logged moves it, and so does every approved-comment count change (a trigger, migration 0003).
  */
 export const contentVersion = sqliteTable(
   'content_version',

@@ -30,11 +30,15 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
   const { db } = database;
 
   /**
-   * Records a change of any resource; call it inside the transaction of the write it
-   * describes. A change whose dedupe key is already recorded is skipped.
+   * Records a change of any resource and moves the content version; call it inside the
+   * transaction of the write it describes. A change whose dedupe key is already recorded is skipped.
    */
   function record(change: NewChange): void {
-    db.insert(changes).values(change).onConflictDoNothing().run();
+    if (db.insert(changes).values(change).onConflictDoNothing().run().changes === 0) return;
+    db.update(contentVersion)
+      .set({ version: sql`${contentVersion.version} + 1`, modifiedAt: sql`max(${contentVersion.modifiedAt}, ${change.at})` })
+      .where(eq(contentVersion.id, 1))
+      .run();
   }
 
   // Runs inside a write transaction. The dedupe key keeps a go-live single even if two
