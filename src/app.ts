@@ -8,6 +8,11 @@ import { applyMigrations } from './db/migrate.js';
 import { systemClock, type Clock } from './lib/time.js';
 import { articlesRoutes } from './modules/articles/articles.routes.js';
 import { createArticlesService } from './modules/articles/articles.service.js';
+import { changesRoutes } from './modules/changes/changes.routes.js';
+import { createChangesService } from './modules/changes/changes.service.js';
+import { articleFormatsRoutes } from './modules/feeds/article-formats.routes.js';
+import { feedsRoutes } from './modules/feeds/feeds.routes.js';
+import { createFeedsService } from './modules/feeds/feeds.service.js';
 import { createArticleEntityPresenter } from './modules/entities/article-entities.js';
 import { entitiesRoutes } from './modules/entities/entities.routes.js';
 import { createEntitiesService } from './modules/entities/entities.service.js';
@@ -25,6 +30,7 @@ import { authPlugin } from './plugins/auth.js';
 import { databasePlugin } from './plugins/database.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { rateLimitPlugin } from './plugins/rate-limit.js';
 
 export interface AppOverrides {
   /** An already open database (tests share one between app instances). Migrated here too. */
@@ -71,27 +77,33 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   const keys = createKeysService({ database, clock });
   if (config.adminKey) keys.ensureAdminKey(config.adminKey);
+  const changes = createChangesService({ database, clock });
   const catalog = createEntityCatalog(database);
   const mentions = createMentionStore(database);
-  const entities = createEntitiesService({ database, clock, catalog, mentions });
+  const entities = createEntitiesService({ database, clock, catalog, mentions, recordChange: changes.record, touchContent: changes.touch });
   const extraction = createEntityExtraction({ database, catalog, entities, mentions });
   const articles = createArticlesService({
     database,
     clock,
-    hooks: [extraction.onArticleWrite],
+    hooks: [extraction.onArticleWrite, changes.recordArticleWrite],
     findEntity: (idOrSlug) => entities.find(idOrSlug)?.row,
   });
-  const entityLinks = createEntityLinksService({ database, clock, entities, mentions });
+  const entityLinks = createEntityLinksService({ database, clock, entities, mentions, touchContent: changes.touch });
   const presentEntities = createArticleEntityPresenter(entities, entityLinks);
   const search = createSearchService({ database, clock });
+  const feeds = createFeedsService({ database, clock, articles, findEntity: (idOrSlug) => entities.find(idOrSlug)?.row });
 
   await app.register(authPlugin, { resolve: keys.resolve });
+  await app.register(rateLimitPlugin, config.rateLimit);
   await app.register(opsRoutes, { database });
-  await app.register(articlesRoutes, { articles, clock, presentEntities });
+  await app.register(articlesRoutes, { articles, changes, clock, presentEntities });
   await app.register(entitiesRoutes, { entities, links: entityLinks, clock });
   await app.register(entityLinksRoutes, { articles, links: entityLinks, present: presentEntities });
   await app.register(searchRoutes, { search, clock });
   await app.register(keysRoutes, { keys });
+  await app.register(changesRoutes, { changes });
+  await app.register(feedsRoutes, { feeds, changes, site: config });
+  await app.register(articleFormatsRoutes, { articles, clock, site: config, entitiesOf: (article) => presentEntities([article.seq]).get(article.seq) ?? [] });
 
   await app.ready();
   return app;

@@ -14,6 +14,14 @@ const EnvSchema = z.object({
     .optional(),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  SITE_NAME: z.string().trim().min(1).max(100).default('Dateline'),
+  ARTICLE_URL_TEMPLATE: z
+    .url({ protocol: /^https?$/ })
+    .refine((value) => value.includes('{slug}') || value.includes('{id}'), 'must contain {slug} or {id}')
+    .optional(),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_SYNDICATION_MAX: z.coerce.number().int().min(1).default(3000),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(24 * 60 * 60 * 1000).default(60_000),
 });
 
 export type Config = Readonly<{
@@ -24,6 +32,11 @@ export type Config = Readonly<{
   adminKey: string | undefined;
   publicBaseUrl: string;
   bodyLimitBytes: number;
+  /** The publication's name: feed titles, the JSON-LD publisher. */
+  siteName: string;
+  /** Where readers find an article on the web: `{slug}` and `{id}` are filled in. */
+  articleUrlTemplate: string;
+  rateLimit: Readonly<{ max: number; syndicationMax: number; windowMs: number }>;
 }>;
 
 export class ConfigError extends Error {
@@ -41,13 +54,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
+  const publicBaseUrl = e.PUBLIC_BASE_URL.replace(/\/+$/, '');
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
     logLevel: e.LOG_LEVEL,
     adminKey: e.DATELINE_ADMIN_KEY,
-    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    publicBaseUrl,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    siteName: e.SITE_NAME,
+    articleUrlTemplate: e.ARTICLE_URL_TEMPLATE ?? `${publicBaseUrl}/articles/{slug}`,
+    rateLimit: Object.freeze({ max: e.RATE_LIMIT_MAX, syndicationMax: e.RATE_LIMIT_SYNDICATION_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS }),
   });
 }

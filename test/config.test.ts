@@ -25,3 +25,17 @@ t.test('out-of-range numbers are refused', async (t) => {
   t.throws(() => loadConfig({ PORT: '70000' }), /PORT/);
   t.throws(() => loadConfig({ PUBLIC_BASE_URL: 'ftp://x' }), /PUBLIC_BASE_URL/);
 });
+
+t.test('feeds and rate limits: defaults, and bad values named', async (t) => {
+  const config = loadConfig({ PUBLIC_BASE_URL: 'https://news.example/' });
+  t.equal(config.siteName, 'Dateline');
+  t.equal(config.articleUrlTemplate, 'https://news.example/articles/{slug}', 'articles live under the public base URL by default');
+  t.same(config.rateLimit, { max: 300, syndicationMax: 3000, windowMs: 60_000 });
+  const custom = loadConfig({ SITE_NAME: 'The Courier', ARTICLE_URL_TEMPLATE: 'https://www.courier.example/{id}/{slug}', RATE_LIMIT_MAX: '10' });
+  t.equal(custom.siteName, 'The Courier');
+  t.equal(custom.articleUrlTemplate, 'https://www.courier.example/{id}/{slug}');
+  t.equal(custom.rateLimit.max, 10);
+  t.throws(() => loadConfig({ ARTICLE_URL_TEMPLATE: 'https://www.courier.example/articles' }), /ARTICLE_URL_TEMPLATE: must contain \{slug\} or \{id\}/);
+  t.throws(() => loadConfig({ RATE_LIMIT_SYNDICATION_MAX: '0' }), /RATE_LIMIT_SYNDICATION_MAX/);
+  t.throws(() => loadConfig({ RATE_LIMIT_WINDOW_MS: 'soon' }), /RATE_LIMIT_WINDOW_MS/);
+});

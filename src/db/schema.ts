@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { COMMENTS_MODES, ENTITY_TYPES, MENTION_ORIGINS, ROLES, STORED_ARTICLE_STATUSES } from '../lib/vocabulary.js';
+import {
+  CHANGE_KINDS,
+  CHANGE_RESOURCES,
+  COMMENTS_MODES,
+  ENTITY_TYPES,
+  MENTION_ORIGINS,
+  ROLES,
+  STORED_ARTICLE_STATUSES,
+} from '../lib/vocabulary.js';
 
 /** A CHECK that keeps an enum column to the values its TypeScript type allows. */
 const oneOf = (column: string, values: readonly string[]) =>
@@ -197,3 +205,60 @@ export const entitySuppressions = sqliteTable('entity_suppressions', {
   nameKey: text('name_key').primaryKey(),
   createdAt: integer('created_at').notNull(),
 });
+/**
+ * The change log partners mirror Dateline from (GET /v1/changes). `seq` is AUTOINCREMENT so
+ * a number is never reused, and SQLite has one writer at a time, so rows commit in `seq`
+ * order: a reader that has seen seq N will never later find a new row below N.
+ */
+export const changes = sqliteTable(
+  'changes',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    resource: text('resource', { enum: CHANGE_RESOURCES }).notNull(),
+    resourceId: text('resource_id').notNull(),
+    slug: text('slug'),
+    kind: text('kind', { enum: CHANGE_KINDS }).notNull(),
+    /** For a merge: the id of the entity that absorbed this one. */
+    targetId: text('target_id'),
+    revision: integer('revision'),
+    /** Whether the public could see the resource before or after the change; only those are shown to it. */
+    isPublic: integer('is_public', { mode: 'boolean' }).notNull(),
+    /** When the change took effect (for a scheduled go-live: the scheduled instant). */
+    at: integer('at').notNull(),
+    actor: text('actor'),
+    /** Set where several processes may record the same fact (a go-live): the second insert is a no-op. */
+    dedupeKey: text('dedupe_key').unique(),
+  },
+  (t) => [
+    index('changes_public_seq').on(t.isPublic, t.seq),
+    check('changes_kind_valid', oneOf('kind', CHANGE_KINDS)),
+    check('changes_resource_valid', oneOf('resource', CHANGE_RESOURCES)),
+  ],
+);
+
+/** Articles published with a future date, until their go-live has been recorded in `changes`. */
+export const scheduledGoLives = sqliteTable(
+  'scheduled_go_lives',
+  {
+    articleSeq: integer('article_seq')
+      .primaryKey()
+      .references(() => articles.seq, { onDelete: 'cascade' }),
+    dueAt: integer('due_at').notNull(),
+  },
+  (t) => [index('scheduled_go_lives_due').on(t.dueAt)],
+);
+
+/**
+ * One row: a counter that moves whenever any public representation may have changed, and
+ * the time it last did, so list and feed validators are one primary-key read. Every change
+ * logged moves it, and so does every approved-comment count change (a trigger, migration 0003).
+ */
+export const contentVersion = sqliteTable(
+  'content_version',
+  {
+    id: integer('id').primaryKey(),
+    version: integer('version').notNull(),
+    modifiedAt: integer('modified_at').notNull(),
+  },
+  () => [check('content_version_one_row', sql`id = 1`)],
+);

@@ -8,22 +8,26 @@ export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor made by encodeCursor with `arity` values of the given kinds; 400 otherwise. */
+/**
+ * Decodes a cursor made by encodeCursor with `arity` values of the given kinds; otherwise a
+ * 400 naming the query parameter `field` it came in.
+ */
 export function decodeCursor<T extends readonly ('string' | 'number')[]>(
   cursor: string,
   kinds: T,
+  field = 'cursor',
 ): { [K in keyof T]: T[K] extends 'number' ? number : string } {
   let values: unknown;
   try {
     values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw badRequest('query', 'cursor', 'is not a cursor returned by this API');
+    throw badRequest('query', field, 'is not a cursor returned by this API');
   }
   const valid =
     Array.isArray(values) &&
     values.length === kinds.length &&
     values.every((v, i) => (kinds[i] === 'number' ? Number.isSafeInteger(v) : typeof v === 'string'));
-  if (!valid) throw badRequest('query', 'cursor', 'is not a cursor returned by this API');
+  if (!valid) throw badRequest('query', field, 'is not a cursor returned by this API');
   return values as { [K in keyof T]: T[K] extends 'number' ? number : string };
 }
 

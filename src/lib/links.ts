@@ -1,12 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+/** The request's own path and query with `param` set to `cursor`: the next page of the same list. */
+export function nextPageUrl(request: FastifyRequest, cursor: string, param = 'cursor'): string {
+  const url = new URL(request.url, 'http://dateline.invalid');
+  url.searchParams.set(param, cursor);
+  return `${url.pathname}${url.search}`;
+}
+
 /**
  * Sets the RFC 8288 `Link: <…>; rel="next"` header for a list page: the same URL and
  * filters with the next cursor. Relative to the request, so it survives proxies.
  */
-export function setNextLink(request: FastifyRequest, reply: FastifyReply, nextCursor: string | null): void {
+export function setNextLink(request: FastifyRequest, reply: FastifyReply, nextCursor: string | null, param = 'cursor'): void {
   if (nextCursor === null) return;
-  const url = new URL(request.url, 'http://dateline.invalid');
-  url.searchParams.set('cursor', nextCursor);
-  reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
+  reply.header('link', `<${nextPageUrl(request, nextCursor, param)}>; rel="next"`);
 }

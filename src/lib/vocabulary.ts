@@ -23,3 +23,14 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 /** Who made an article–entity link: extraction, or an editor (whose choice survives re-extraction). */
 export const MENTION_ORIGINS = ['auto', 'editor'] as const;
 export type MentionOrigin = (typeof MENTION_ORIGINS)[number];
+/**
+ * What the change feed records. Articles are created, updated, published, unpublished and
+ * deleted; publish and unpublish are changes of what the public can see, whether an editor
+ * caused them or the clock did (a scheduled article going live). Entities are merged.
+ */
+export const CHANGE_KINDS = ['create', 'update', 'publish', 'unpublish', 'delete', 'merge'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** The kinds of resource a change is about; the log is generic so other resources can join it. */
+export const CHANGE_RESOURCES = ['article', 'entity'] as const;
+export type ChangeResource = (typeof CHANGE_RESOURCES)[number];

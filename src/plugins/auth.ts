@@ -42,6 +42,10 @@ export const isStaff = (request: FastifyRequest, ...roles: Role[]): boolean => {
   return p?.kind === 'staff' && (p.role === 'admin' || roles.includes(p.role));
 };
 
+/** The API key id of a staff caller, recorded as the actor of what it changes. */
+export const staffKeyId = (request: FastifyRequest): string | null =>
+  request.principal?.kind === 'staff' ? request.principal.keyId : null;
+
 /** Route guard (an onRequest hook, so it runs before the body is even read): only staff keys with one of `roles`; admin always passes. */
 export function requireRole(...roles: Role[]): onRequestAsyncHookHandler {
   return async (request) => {

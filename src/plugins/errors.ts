@@ -31,6 +31,11 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
   };
   if (problem.detail !== undefined) body.detail = problem.detail;
   if (problem.errors) body.errors = problem.errors;
+  // Validators set before the failure describe a representation this reply does not carry,
+  // and a cached error would outlive its cause (a 404 for an article about to go live).
+  reply.removeHeader('etag');
+  reply.removeHeader('last-modified');
+  reply.header('cache-control', 'no-store');
   if (problem.headers) reply.headers(problem.headers);
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(body);
 }

@@ -1,5 +1,6 @@
 import { getTableColumns } from 'drizzle-orm';
 import { articles } from '../../db/schema.js';
+import type { ContentVersion, Validators } from '../../lib/http-cache.js';
 import { toIso, toIsoOrNull } from '../../lib/time.js';
 import type { ArticleStatus } from '../../lib/vocabulary.js';
 import type { Article, ArticleSummary } from './articles.schemas.js';
@@ -67,6 +68,19 @@ export function toRevision(
  */
 export function articleEtag(row: Pick<ArticleRow, 'revision' | 'commentCount' | 'status' | 'publishedAt'>, now: number): string {
   return `"r${row.revision}-c${row.commentCount}-${visibleStatus(row, now).charAt(0)}"`;
+}
+
+/**
+ * Validators of an article read: its ETag, and as Last-Modified its last edit or, when
+ * later, the instant it went live (a scheduled article changes status with no write).
+ * `embeds`: the content version, when the representation embeds other resources.
+ */
+export function articleValidators(row: ArticleRow, now: number, embeds?: ContentVersion): Validators {
+  const liveSince = row.status === 'published' && row.publishedAt !== null && row.publishedAt <= now ? row.publishedAt : 0;
+  const lastModified = Math.max(row.updatedAt, liveSince);
+  const etag = articleEtag(row, now);
+  if (!embeds) return { etag, lastModified };
+  return { etag: `${etag.slice(0, -1)}-v${embeds.version}"`, lastModified: Math.max(lastModified, embeds.modifiedAt) };
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isStaff, requireRole, SECURITY } from '../../plugins/auth.js';
+import { isStaff, requireRole, SECURITY, staffKeyId } from '../../plugins/auth.js';
+import { isListNotModified, isNotModified, NotModified } from '../../lib/http-cache.js';
 import { setNextLink } from '../../lib/links.js';
 import { Problem, problemResponses } from '../../lib/problem.js';
 import { jsonResponse, NoContent, PageQuery } from '../../lib/schemas.js';
 import type { Clock } from '../../lib/time.js';
-import { articleEtag, revisionFromIfMatch, toArticle, toArticleSummary, toRevision } from './article-resource.js';
+import type { ChangesService } from '../changes/changes.service.js';
+import { articleEtag, articleValidators, revisionFromIfMatch, toArticle, toArticleSummary, toRevision } from './article-resource.js';
 import {
   ArticlePage,
   ArticleSchema,
@@ -27,12 +29,12 @@ const IfMatchHeaders = z.object({
   'if-match': z.string().max(200).optional().describe('ETag of the version this update is based on'),
 });
 
-export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; clock: Clock; presentEntities: ArticleEntityPresenter }> = async (
-  app,
-  { articles, clock, presentEntities },
-) => {
-  const actorOf = (request: { principal: { kind: string; keyId?: string } | null }) =>
-    request.principal?.kind === 'staff' ? (request.principal.keyId ?? null) : null;
+export const articlesRoutes: FastifyPluginAsyncZod<{
+  articles: ArticlesService;
+  changes: ChangesService;
+  clock: Clock;
+  presentEntities: ArticleEntityPresenter;
+}> = async (app, { articles, changes, clock, presentEntities }) => {
 
   app.post('/v1/articles', {
     onRequest: requireRole('editor'),
@@ -45,7 +47,7 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
       response: { 201: jsonResponse(ArticleSchema, 'The created article'), ...problemResponses(400, 401, 403, 409, 413, 415) },
     },
     handler: async (request, reply) => {
-      const row = articles.create(request.body, actorOf(request));
+      const row = articles.create(request.body, staffKeyId(request));
       const now = clock();
       return reply.code(201).header('location', `/v1/articles/${row.id}`).header('etag', articleEtag(row, now)).send(toArticle(row, now));
     },
@@ -72,7 +74,7 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
       response: { 201: jsonResponse(ArticleSchema, 'The imported article'), ...problemResponses(400, 401, 403, 409, 413, 415) },
     },
     handler: async (request, reply) => {
-      const row = importWireCopy(articles, request.body, request.query, actorOf(request));
+      const row = importWireCopy(articles, request.body, request.query, staffKeyId(request));
       const now = clock();
       return reply.code(201).header('location', `/v1/articles/${row.id}`).header('etag', articleEtag(row, now)).send(toArticle(row, now));
     },
@@ -82,14 +84,18 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
     schema: {
       operationId: 'listArticles',
       summary: 'List articles, newest first',
-      description: 'Keyset-paginated. The public sees published articles; editors see every status and may filter by it.',
+      description:
+        'Keyset-paginated. The public sees published articles; editors see every status and may filter by it. ' +
+        'Send the ETag back in If-None-Match (or Last-Modified in If-Modified-Since) for a 304 while nothing changed.',
       tags: TAGS,
       security: SECURITY.optionalStaff,
       querystring: ListArticlesQuery,
-      response: { 200: jsonResponse(ArticlePage, 'A page of article summaries'), ...problemResponses(400, 401, 403) },
+      response: { 200: jsonResponse(ArticlePage, 'A page of article summaries'), 304: NotModified, ...problemResponses(400, 401, 403) },
     },
     handler: async (request, reply) => {
-      const page = articles.list(request.query, { staff: isStaff(request, 'editor') });
+      const staff = isStaff(request, 'editor');
+      if (isListNotModified(request, reply, changes.currentVersion(), staff)) return reply.code(304).send();
+      const page = articles.list(request.query, { staff });
       const now = clock();
       setNextLink(request, reply, page.nextCursor);
       const embedded = request.query.include === 'entities' ? presentEntities(page.rows.map((row) => row.seq)) : undefined;
@@ -109,14 +115,23 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
       security: SECURITY.optionalStaff,
       params: IdOrSlugParams,
       querystring: ReadArticleQuery,
-      response: { 200: jsonResponse(ArticleSchema, 'The article; ETag names its version'), ...problemResponses(400, 401, 404) },
+      response: {
+        200: jsonResponse(ArticleSchema, 'The article; ETag names its version'),
+        304: NotModified,
+        ...problemResponses(400, 401, 404),
+      },
     },
     handler: async (request, reply) => {
-      const row = articles.get(request.params.id, { staff: isStaff(request, 'editor') });
+      const staff = isStaff(request, 'editor');
+      const row = articles.get(request.params.id, { staff });
       const now = clock();
-      reply.header('etag', articleEtag(row, now));
+      const withEntities = request.query.include === 'entities';
+      // Embedded entities change without the article changing (a rename, a merge): their
+      // state is in the content version, so it joins the validators.
+      const validators = articleValidators(row, now, withEntities ? changes.currentVersion() : undefined);
+      if (isNotModified(request, reply, validators, staff)) return reply.code(304).send();
       const article = toArticle(row, now);
-      return request.query.include === 'entities' ? { ...article, entities: presentEntities([row.seq]).get(row.seq) ?? [] } : article;
+      return withEntities ? { ...article, entities: presentEntities([row.seq]).get(row.seq) ?? [] } : article;
     },
   });
 
@@ -141,7 +156,7 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
       if (expectedRevision === undefined && ifMatch !== undefined) {
         throw new Problem(412, 'precondition-failed', 'Precondition failed', 'If-Match does not name a version of this article');
       }
-      const row = articles.update(request.params.id, request.body, { expectedRevision, actor: actorOf(request) });
+      const row = articles.update(request.params.id, request.body, { expectedRevision, actor: staffKeyId(request) });
       const now = clock();
       reply.header('etag', articleEtag(row, now));
       return toArticle(row, now);
@@ -159,7 +174,7 @@ export const articlesRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; 
       response: { 204: NoContent, ...problemResponses(401, 403, 404) },
     },
     handler: async (request, reply) => {
-      articles.remove(request.params.id, actorOf(request));
+      articles.remove(request.params.id, staffKeyId(request));
       return reply.code(204).send();
     },
   });

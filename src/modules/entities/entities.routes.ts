@@ -4,7 +4,7 @@ import { setNextLink } from '../../lib/links.js';
 import { problemResponses } from '../../lib/problem.js';
 import { jsonResponse, NoContent, PageQuery } from '../../lib/schemas.js';
 import type { Clock } from '../../lib/time.js';
-import { requireRole, SECURITY } from '../../plugins/auth.js';
+import { requireRole, SECURITY, staffKeyId } from '../../plugins/auth.js';
 import { toArticleSummary } from '../articles/article-resource.js';
 import { ArticlePage } from '../articles/articles.schemas.js';
 import {
@@ -122,7 +122,7 @@ export const entitiesRoutes: FastifyPluginAsyncZod<{ entities: EntitiesService; 
       body: MergeEntityBody,
       response: { 200: jsonResponse(EntitySchema, 'The surviving entity'), ...problemResponses(400, 401, 403, 404, 413, 415) },
     },
-    handler: async (request) => presentOne(entities.merge(request.params.id, request.body.into)),
+    handler: async (request) => presentOne(entities.merge(request.params.id, request.body.into, staffKeyId(request))),
   });
 
   app.get('/v1/entities/:id/articles', {

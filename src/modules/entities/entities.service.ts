@@ -12,6 +12,7 @@ import type { CreateEntityInput, Entity, ListEntitiesQuery, PatchEntityInput } f
 import type { EntityCatalog } from './entity-catalog.js';
 import { nameKey } from './entity-names.js';
 import { toEntity, toEntitySummary, type EntityRow, type EntitySummary } from './entity-resource.js';
+import type { NewChange } from '../changes/changes.service.js';
 import type { MentionStore } from './mention-store.js';
 
 export interface FoundEntity {
@@ -22,7 +23,16 @@ export interface FoundEntity {
 
 export type EntitiesService = ReturnType<typeof createEntitiesService>;
 
-export function createEntitiesService(deps: { database: DatabaseHandle; clock: Clock; catalog: EntityCatalog; mentions: MentionStore }) {
+export function createEntitiesService(deps: {
+  database: DatabaseHandle;
+  clock: Clock;
+  catalog: EntityCatalog;
+  mentions: MentionStore;
+  /** Records an entity merge in the change feed, inside the merge transaction. */
+  recordChange: (change: NewChange) => void;
+  /** Tells caches that what lists and embeds show changed (a rename, a deletion). */
+  touchContent: (at: number) => void;
+}) {
   const { database, clock, catalog, mentions: mentionStore } = deps;
   const { db } = database;
 
@@ -150,6 +160,7 @@ export function createEntitiesService(deps: { database: DatabaseHandle; clock: C
         .get();
       setNames(row.seq, row.name, aliases);
       publishToCatalog(row);
+      deps.touchContent(row.updatedAt);
       return row;
     });
   }
@@ -164,11 +175,12 @@ export function createEntitiesService(deps: { database: DatabaseHandle; clock: C
       }
       db.delete(entities).where(eq(entities.seq, row.seq)).run();
       catalog.changed(row.seq, null);
+      deps.touchContent(now);
     });
   }
 
   /** Merges `sourceId` into `intoId`: links, names and slugs move to the survivor. */
-  function merge(sourceId: string, intoId: string): EntityRow {
+  function merge(sourceId: string, intoId: string, actor: string | null): EntityRow {
     return writeTransaction(database, () => {
       const { row: source } = get(sourceId);
       const target = find(intoId)?.row;
@@ -189,6 +201,16 @@ export function createEntitiesService(deps: { database: DatabaseHandle; clock: C
         .get();
       catalog.changed(source.seq, null);
       publishToCatalog(merged);
+      deps.recordChange({
+        resource: 'entity',
+        resourceId: source.id,
+        slug: source.slug,
+        kind: 'merge',
+        targetId: merged.id,
+        isPublic: true,
+        at: merged.updatedAt,
+        actor,
+      });
       return merged;
     });
   }

@@ -21,7 +21,13 @@ const linkColumns = {
 export type EntityLinksService = ReturnType<typeof createEntityLinksService>;
 
 /** The API side of article–entity links: reading them, editors' pins and removals, entity pages. */
-export function createEntityLinksService(deps: { database: DatabaseHandle; clock: Clock; entities: EntitiesService; mentions: MentionStore }) {
+export function createEntityLinksService(deps: {
+  database: DatabaseHandle;
+  clock: Clock;
+  entities: EntitiesService;
+  mentions: MentionStore;
+  touchContent: (at: number) => void;
+}) {
   const { database, clock } = deps;
   const { db } = database;
 
@@ -48,6 +54,7 @@ export function createEntityLinksService(deps: { database: DatabaseHandle; clock
     writeTransaction(database, () => {
       const { row } = deps.entities.get(entityIdOrSlug);
       deps.mentions.withCountsKept(article.seq, () => deps.mentions.setEditorLink(article.seq, row.seq, linked));
+      deps.touchContent(clock());
     });
   }
 

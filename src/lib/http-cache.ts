@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+
+/** Who a response is for, which decides who may store it. */
+type Audience = 'public' | 'private' | 'editor';
+
+const CACHE_CONTROL: Record<Audience, string> = {
+  // A CDN serves it for a minute, then stale for five more while it revalidates in the background.
+  public: 'public, max-age=60, stale-while-revalidate=300',
+  // The public content, but the request carried a credential: only the caller's own cache keeps it.
+  private: 'private, max-age=60, stale-while-revalidate=300',
+  // Editors see drafts and schedules: nothing may store that.
+  editor: 'private, no-store',
+};
+
+function audienceOf(request: FastifyRequest, seesUnpublished: boolean): Audience {
+  if (seesUnpublished) return 'editor';
+  return request.headers.authorization === undefined ? 'public' : 'private';
+}
+
+export interface Validators {
+  /** A strong entity tag, quoted. */
+  etag: string;
+  /** Milliseconds since the epoch; sent with one-second resolution. */
+  lastModified: number;
+}
+
+/** The database-wide content version: it moves whenever anything a list or feed shows may have changed. */
+export interface ContentVersion {
+  version: number;
+  modifiedAt: number;
+}
+
+/** A short digest of what a representation depends on: small inputs, never the rendered body. */
+export function fingerprint(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 16);
+}
+
+/**
+ * isNotModified for a list or feed, whose validators are the content version and the
+ * request's URL: nothing is read or rendered to answer a conditional GET. Editors' and the
+ * public's views of one URL differ, so they get different tags.
+ */
+export function isListNotModified(request: FastifyRequest, reply: FastifyReply, state: ContentVersion, seesUnpublished: boolean): boolean {
+  const view = seesUnpublished ? 'editor' : 'public';
+  const validators = { etag: `"v${state.version}-${fingerprint(view, request.url)}"`, lastModified: state.modifiedAt };
+  return isNotModified(request, reply, validators, seesUnpublished);
+}
+
+/**
+ * Sets ETag, Last-Modified, Cache-Control and Vary, then evaluates the request's
+ * preconditions in RFC 9110 order: If-None-Match when present, else If-Modified-Since.
+ * True means the client's copy is current: answer 304 and render nothing.
+ * `seesUnpublished`: the caller (an editor) gets what the public never sees; nothing stores it.
+ */
+export function isNotModified(request: FastifyRequest, reply: FastifyReply, validators: Validators, seesUnpublished: boolean): boolean {
+  const audience = audienceOf(request, seesUnpublished);
+  reply.header('etag', validators.etag);
+  reply.header('last-modified', new Date(validators.lastModified).toUTCString());
+  reply.header('cache-control', CACHE_CONTROL[audience]);
+  reply.header('vary', 'Authorization');
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (ifNoneMatch !== undefined) return etagListMatches(ifNoneMatch, validators.etag);
+  const ifModifiedSince = request.headers['if-modified-since'];
+  if (ifModifiedSince === undefined) return false;
+  const since = Date.parse(ifModifiedSince);
+  return Number.isFinite(since) && Math.floor(validators.lastModified / 1000) * 1000 <= since;
+}
+
+/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): a W/ prefix on either side is ignored. */
+export function etagListMatches(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
+export const NotModified = z.undefined().describe('Not modified: the copy named by If-None-Match or If-Modified-Since is current');

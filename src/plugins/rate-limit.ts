@@ -1,0 +1,47 @@
+import fastifyRateLimit, { normalizeIP } from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { Problem, problemResponses } from '../lib/problem.js';
+
+export interface RateLimitOptions {
+  /** Requests per window for each anonymous IP address and each credential. */
+  max: number;
+  /** Requests per window for each syndication key: partners poll feeds often. */
+  syndicationMax: number;
+  windowMs: number;
+}
+
+// Orchestrators must be able to probe a process that clients are flooding.
+const EXEMPT = /^\/health\//;
+
+/** A credential counts on its own wherever it comes from; anonymous callers count per address (IPv6: per /64). */
+function clientKey(request: FastifyRequest): string {
+  const principal = request.principal;
+  if (principal?.kind === 'staff') return `key:${principal.keyId}`;
+  if (principal?.kind === 'reader') return `reader:${principal.readerId}`;
+  return `ip:${normalizeIP(request.ip)}`;
+}
+
+/**
+ * Per-client request budgets with the IETF RateLimit-Limit/-Remaining/-Reset headers, and a
+ * 429 problem with Retry-After beyond them. Registered after authentication so the key is
+ * known (a bad credential is a 401 before it counts). Counters live in this process.
+ */
+export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: RateLimitOptions) => {
+  // Every limited route can answer 429: say so in its contract, where clients read it.
+  app.addHook('onRoute', (route) => {
+    if (!route.schema || route.schema.hide || EXEMPT.test(route.url)) return;
+    route.schema = { ...route.schema, response: { ...(route.schema.response as object), ...problemResponses(429) } };
+  });
+  const seconds = Math.ceil(opts.windowMs / 1000);
+  await app.register(fastifyRateLimit, {
+    max: (request) =>
+      request.principal?.kind === 'staff' && request.principal.role === 'syndication' ? opts.syndicationMax : opts.max,
+    timeWindow: opts.windowMs,
+    keyGenerator: clientKey,
+    allowList: (request) => EXEMPT.test(request.routeOptions.url ?? ''),
+    enableDraftSpec: true,
+    errorResponseBuilder: (_request, context) =>
+      new Problem(429, 'rate-limited', 'Too many requests', `The limit is ${context.max} requests per ${seconds} s; retry in ${context.after}`),
+  });
+});

@@ -1,0 +1,143 @@
+import t from 'tap';
+import { createArticle } from '../../factories.js';
+import { buildTestApp, testClock, type TestApp } from '../../helper.js';
+import { captureQueries } from '../../query-plans.js';
+
+const get = (ctx: TestApp, url: string, headers: Record<string, string> = {}) => ctx.inject({ url, headers });
+
+t.test('lists: validators, 304s, and a new ETag after every publish, edit, unpublish and delete', async (t) => {
+  const clock = testClock();
+  const ctx = await buildTestApp(t, { clock });
+  const article = await createArticle(ctx);
+
+  const first = await get(ctx, '/v1/articles');
+  t.equal(first.statusCode, 200);
+  t.match(first.headers.etag, /^"v\d+-[\w-]+"$/);
+  t.equal(first.headers['last-modified'], 'Sat, 28 Nov 2026 09:00:00 GMT');
+  t.equal(first.headers['cache-control'], 'public, max-age=60, stale-while-revalidate=300');
+  t.equal(first.headers.vary, 'Authorization');
+
+  const cached = await get(ctx, '/v1/articles', { 'if-none-match': first.headers.etag as string });
+  t.equal(cached.statusCode, 304);
+  t.equal(cached.body, '');
+  t.equal(cached.headers.etag, first.headers.etag, 'a 304 repeats the validators');
+  t.equal(cached.headers['cache-control'], first.headers['cache-control']);
+  t.equal((await get(ctx, '/v1/articles', { 'if-modified-since': first.headers['last-modified'] as string })).statusCode, 304);
+  t.equal((await get(ctx, '/v1/articles', { 'if-none-match': `"other", W/${first.headers.etag}` })).statusCode, 304, 'weak comparison, in a list');
+
+  const writes: [string, () => Promise<unknown>][] = [
+    ['publish', () => ctx.inject({ method: 'PATCH', url: `/v1/articles/${article.id}`, headers: ctx.admin, payload: { status: 'published' } })],
+    ['edit', () => ctx.inject({ method: 'PATCH', url: `/v1/articles/${article.id}`, headers: ctx.admin, payload: { title: 'Edited' } })],
+    ['unpublish', () => ctx.inject({ method: 'PATCH', url: `/v1/articles/${article.id}`, headers: ctx.admin, payload: { status: 'archived' } })],
+    ['delete', () => ctx.inject({ method: 'DELETE', url: `/v1/articles/${article.id}`, headers: ctx.admin })],
+  ];
+  let previous = first;
+  for (const [name, write] of writes) {
+    clock.advance(1000);
+    await write();
+    const conditional = await get(ctx, '/v1/articles', { 'if-none-match': previous.headers.etag as string });
+    t.equal(conditional.statusCode, 200, `${name}: the old ETag no longer matches`);
+    t.not(conditional.headers.etag, previous.headers.etag);
+    const since = await get(ctx, '/v1/articles', { 'if-modified-since': previous.headers['last-modified'] as string });
+    t.equal(since.statusCode, 200, `${name}: Last-Modified moved on`);
+    previous = conditional;
+  }
+});
+
+t.test('a scheduled article going live changes the list validators with no write', async (t) => {
+  const clock = testClock();
+  const ctx = await buildTestApp(t, { clock });
+  await createArticle(ctx, { status: 'scheduled', published_at: '2026-11-28T12:00:00Z' });
+  const before = await get(ctx, '/v1/articles');
+  t.same(before.json().data, []);
+  clock.set('2026-11-28T11:59:59.999Z');
+  t.equal((await get(ctx, '/v1/articles', { 'if-none-match': before.headers.etag as string })).statusCode, 304, 'not yet');
+  clock.set('2026-11-28T12:00:00Z');
+  const live = await get(ctx, '/v1/articles', { 'if-none-match': before.headers.etag as string });
+  t.equal(live.statusCode, 200, 'the go-live instant invalidates the cached list');
+  t.equal(live.json().data.length, 1);
+  t.equal(live.headers['last-modified'], 'Sat, 28 Nov 2026 12:00:00 GMT');
+  t.equal((await get(ctx, '/v1/articles', { 'if-modified-since': before.headers['last-modified'] as string })).statusCode, 200);
+});
+
+t.test('a 304 reads no article and renders nothing', async (t) => {
+  const ctx = await buildTestApp(t);
+  for (let i = 0; i < 3; i++) await createArticle(ctx, { status: 'published' });
+  const { etag } = (await get(ctx, '/v1/articles?section=world')).headers;
+  const queries = await captureQueries(ctx.database, async () => {
+    const res = await get(ctx, '/v1/articles?section=world', { 'if-none-match': etag as string });
+    t.equal(res.statusCode, 304);
+  });
+  t.same(queries.filter((q) => /"articles"|article_tags/.test(q.sql)), [], 'no article query');
+  t.ok(queries.length <= 1, 'one read of the content version');
+});
+
+t.test('who sees a response decides who may cache it', async (t) => {
+  const ctx = await buildTestApp(t);
+  await createArticle(ctx, { status: 'published' });
+  const syndication = await ctx.keyFor('syndication');
+  const editor = await ctx.keyFor('editor');
+  const pub = await get(ctx, '/v1/articles');
+  const partner = await get(ctx, '/v1/articles', syndication);
+  const staff = await get(ctx, '/v1/articles', editor);
+  t.equal(partner.headers['cache-control'], 'private, max-age=60, stale-while-revalidate=300');
+  t.equal(partner.headers.etag, pub.headers.etag, 'partners see the public representation');
+  t.equal(staff.headers['cache-control'], 'private, no-store', 'editors see drafts: never stored');
+  t.not(staff.headers.etag, pub.headers.etag, 'the editor view has its own validator');
+  t.equal(staff.headers.vary, 'Authorization');
+  t.not((await get(ctx, '/v1/articles?limit=5')).headers.etag, pub.headers.etag, 'each URL has its own validator');
+});
+
+t.test('article reads: ETag and Last-Modified from the row, 304s, and changes on edit and go-live', async (t) => {
+  const clock = testClock();
+  const ctx = await buildTestApp(t, { clock });
+  const article = await createArticle(ctx, { status: 'published' });
+  const url = `/v1/articles/${article.slug}`;
+  const first = await get(ctx, url);
+  t.equal(first.headers.etag, '"r1-c0-p"');
+  t.equal(first.headers['last-modified'], 'Sat, 28 Nov 2026 09:00:00 GMT');
+  t.equal(first.headers['cache-control'], 'public, max-age=60, stale-while-revalidate=300');
+  t.equal((await get(ctx, url, { 'if-none-match': '"r1-c0-p"' })).statusCode, 304);
+  t.equal((await get(ctx, url, { 'if-modified-since': 'Sat, 28 Nov 2026 09:00:00 GMT' })).statusCode, 304);
+  t.equal((await get(ctx, url, { 'if-modified-since': 'Sat, 28 Nov 2026 08:59:59 GMT' })).statusCode, 200, 'older copy');
+  t.equal((await get(ctx, url, { 'if-modified-since': 'yesterday' })).statusCode, 200, 'an unreadable date is ignored');
+  t.equal(
+    (await get(ctx, url, { 'if-none-match': '"r0-c0-p"', 'if-modified-since': 'Sat, 28 Nov 2026 09:00:00 GMT' })).statusCode,
+    200,
+    'If-None-Match wins over If-Modified-Since',
+  );
+  t.equal((await ctx.inject({ method: 'HEAD', url, headers: { 'if-none-match': '"r1-c0-p"' } })).statusCode, 304, 'HEAD too');
+
+  clock.advance(60_000);
+  await ctx.inject({ method: 'PATCH', url: `/v1/articles/${article.id}`, headers: ctx.admin, payload: { title: 'Edited' } });
+  const edited = await get(ctx, url, { 'if-none-match': '"r1-c0-p"' });
+  t.equal(edited.statusCode, 200);
+  t.equal(edited.headers.etag, '"r2-c0-p"');
+  t.equal(edited.headers['last-modified'], 'Sat, 28 Nov 2026 09:01:00 GMT');
+
+  const scheduled = await createArticle(ctx, { status: 'scheduled', published_at: '2026-11-28T10:00:00Z' });
+  const draftView = await get(ctx, `/v1/articles/${scheduled.id}`, ctx.admin);
+  t.equal(draftView.headers['cache-control'], 'private, no-store');
+  t.equal(draftView.headers['last-modified'], 'Sat, 28 Nov 2026 09:01:00 GMT');
+  clock.set('2026-11-28T10:00:00Z');
+  const liveView = await get(ctx, `/v1/articles/${scheduled.id}`, { ...ctx.admin, 'if-none-match': draftView.headers.etag as string });
+  t.equal(liveView.statusCode, 200, 'going live changes what editors see');
+  t.equal(liveView.headers['last-modified'], 'Sat, 28 Nov 2026 10:00:00 GMT');
+});
+
+t.test('an approved-comment count change invalidates lists and reads, whoever writes it', async (t) => {
+  const ctx = await buildTestApp(t);
+  const article = await createArticle(ctx, { status: 'published' });
+  const list = await get(ctx, '/v1/articles');
+  ctx.database.sqlite.prepare('update articles set comment_count = 3 where id = ?').run(article.id);
+  t.equal((await get(ctx, '/v1/articles', { 'if-none-match': list.headers.etag as string })).statusCode, 200);
+  t.equal((await get(ctx, `/v1/articles/${article.id}`)).headers.etag, '"r1-c3-p"');
+});
+
+t.test('a hidden article is a 404 that nothing caches', async (t) => {
+  const ctx = await buildTestApp(t);
+  const draft = await createArticle(ctx);
+  const res = await get(ctx, `/v1/articles/${draft.id}`);
+  t.equal(res.statusCode, 404);
+  t.equal(res.headers['cache-control'], 'no-store');
+});
