@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
@@ -11,12 +11,17 @@ import { createArticlesService } from './modules/articles/articles.service.js';
 import { keysRoutes } from './modules/keys/keys.routes.js';
 import { createKeysService } from './modules/keys/keys.service.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
+import { createStatsService } from './modules/ops/stats.service.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { createSearchService } from './modules/search/search.service.js';
-import { authPlugin } from './plugins/auth.js';
+import { authPlugin, withMetricsToken } from './plugins/auth.js';
 import { databasePlugin } from './plugins/database.js';
 import { errorsPlugin } from './plugins/errors.js';
+import { httpSecurityPlugin } from './plugins/http-security.js';
+import { loadSheddingPlugin } from './plugins/load-shedding.js';
+import { metricsPlugin } from './plugins/metrics.js';
 import { openapiPlugin } from './plugins/openapi.js';
+import { AccessLogController } from './plugins/access-log.js';
 
 export interface AppOverrides {
   /** An already open database (tests share one between app instances). Migrated here too. */
@@ -29,6 +34,21 @@ export interface AppOverrides {
 // An incoming X-Request-Id is kept when it is a plain token, so logs correlate across proxies.
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+// Longer than the idle timeout of common load balancers (60 s), so they close idle connections first.
+const KEEP_ALIVE_TIMEOUT_MS = 72_000;
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Every service, wired once: the app and the CLI run the same business logic. */
+export function createServices(database: DatabaseHandle, clock: Clock = systemClock) {
+  return {
+    keys: createKeysService({ database, clock }),
+    articles: createArticlesService({ database, clock }),
+    search: createSearchService({ database, clock }),
+    stats: createStatsService({ database }),
+  };
+}
+
 /** The one composition root: cross-cutting plugins, then services, then route modules. */
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
   const logger = {
@@ -39,8 +59,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const app = Fastify({
     logger,
     bodyLimit: config.bodyLimitBytes,
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    trustProxy: config.trustProxy,
     requestIdHeader: false,
-    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    logController: new AccessLogController(),
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -55,22 +78,22 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   const database = overrides.database ?? openDatabase(config.databasePath);
   applyMigrations(database);
-  const clock = overrides.clock ?? systemClock;
+  const services = createServices(database, overrides.clock);
+  if (config.adminKey) services.keys.ensureAdminKey(config.adminKey);
 
   await app.register(errorsPlugin);
+  await app.register(metricsPlugin);
+  await app.register(loadSheddingPlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs });
+  await app.register(httpSecurityPlugin, { corsOrigins: config.corsOrigins });
   await app.register(databasePlugin, { handle: database });
   await app.register(openapiPlugin);
+  await app.register(authPlugin, { resolve: withMetricsToken(config.metricsToken, services.keys.resolve) });
 
-  const keys = createKeysService({ database, clock });
-  if (config.adminKey) keys.ensureAdminKey(config.adminKey);
-  const articles = createArticlesService({ database, clock });
-  const search = createSearchService({ database, clock });
-
-  await app.register(authPlugin, { resolve: keys.resolve });
-  await app.register(opsRoutes, { database });
-  await app.register(articlesRoutes, { articles, clock });
-  await app.register(searchRoutes, { search, clock });
-  await app.register(keysRoutes, { keys });
+  const clock = overrides.clock ?? systemClock;
+  await app.register(opsRoutes, { database, stats: services.stats });
+  await app.register(articlesRoutes, { articles: services.articles, clock });
+  await app.register(searchRoutes, { search: services.search, clock });
+  await app.register(keysRoutes, { keys: services.keys });
 
   await app.ready();
   return app;

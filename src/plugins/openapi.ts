@@ -61,12 +61,13 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'articles', description: 'Store, publish and read articles' },
         { name: 'search', description: 'Full-text search over published articles' },
         { name: 'keys', description: 'Staff API keys (admin)' },
-        { name: 'ops', description: 'Health and the API document' },
+        { name: 'ops', description: 'Health and metrics' },
       ],
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'Staff API key: admin, editor, moderator or syndication' },
           readerToken: { type: 'http', scheme: 'bearer', description: 'Reader token from POST /v1/readers' },
+          metricsToken: { type: 'http', scheme: 'bearer', description: 'The METRICS_TOKEN secret, for the Prometheus scraper: it opens /metrics only' },
         },
       },
     },
