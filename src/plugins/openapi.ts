@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { VERSION } from '../lib/version.js';
 
 
 /**
@@ -32,8 +32,6 @@ function pruneUnusedSchemas<T extends { paths?: unknown; components?: { schemas?
   return { ...document, components: { ...document.components, schemas: kept } };
 }
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-
 const DESCRIPTION = `Dateline is a headless news backend: articles, the entities they name, reader comments under a
 discussion policy, and feeds for partners.
 
@@ -52,7 +50,7 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
       openapi: '3.1.0',
       info: {
         title: 'Dateline API',
-        version,
+        version: VERSION,
         description: DESCRIPTION,
         license: { name: 'MIT', identifier: 'MIT' },
       },
