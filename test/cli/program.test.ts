@@ -3,6 +3,9 @@ import t from 'tap';
 import { childEnv } from '../helper.js';
 import { cliWorkspace } from './cli-helper.js';
 
+// The last test starts the real executable twice; on a busy machine that can outlast tap's default.
+t.setTimeout(120_000);
+
 t.test('migrate creates and migrates the database; running it again changes nothing', async (t) => {
   const cli = cliWorkspace(t);
   const first = await cli.run(['migrate']);

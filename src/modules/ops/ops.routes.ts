@@ -49,9 +49,10 @@ export const opsRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle; stats:
       security: SECURITY.public,
       response: { 200: jsonResponse(Health, 'Ready to serve'), 503: jsonResponse(Health, 'Not ready; checks say why') },
     },
-    handler: async (_request, reply) => {
+    handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const { ok, checks } = checkReadiness(database);
+      if (!ok) request.log.warn({ checks }, 'not ready');
       return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks });
     },
   });

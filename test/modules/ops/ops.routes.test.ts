@@ -39,6 +39,7 @@ t.test('readiness answers "locked", quickly, while another connection holds the 
   const locked = await ctx.inject({ url: '/health/ready' });
   t.equal(locked.statusCode, 503);
   t.same(locked.json(), { status: 'unavailable', checks: { database: 'locked' } });
+  t.ok(ctx.logs.some((line) => line.level === 40 && line.msg === 'not ready'), 'a failing probe is logged, with its checks');
   other.exec('rollback');
   t.equal((await ctx.inject({ url: '/health/ready' })).statusCode, 200, 'ready again once the lock is released');
 });
