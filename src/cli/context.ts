@@ -64,7 +64,6 @@ export function progressBar(io: CliIo, label: string): SingleBar {
     {
       stream: io.stderr as NodeJS.WritableStream,
       format: `${label} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}`,
-      hideCursor: true,
     },
     Presets.shades_classic,
   );
