@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
@@ -24,13 +24,18 @@ import { createMentionStore } from './modules/entities/mention-store.js';
 import { keysRoutes } from './modules/keys/keys.routes.js';
 import { createKeysService } from './modules/keys/keys.service.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
+import { createStatsService } from './modules/ops/stats.service.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { createSearchService } from './modules/search/search.service.js';
-import { authPlugin } from './plugins/auth.js';
+import { authPlugin, withMetricsToken } from './plugins/auth.js';
 import { databasePlugin } from './plugins/database.js';
 import { errorsPlugin } from './plugins/errors.js';
+import { httpSecurityPlugin } from './plugins/http-security.js';
+import { loadSheddingPlugin } from './plugins/load-shedding.js';
+import { metricsPlugin } from './plugins/metrics.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
+import { AccessLogController } from './plugins/access-log.js';
 
 export interface AppOverrides {
   /** An already open database (tests share one between app instances). Migrated here too. */
@@ -43,6 +48,37 @@ export interface AppOverrides {
 // An incoming X-Request-Id is kept when it is a plain token, so logs correlate across proxies.
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+// Longer than the idle timeout of common load balancers (60 s), so they close idle connections first.
+const KEEP_ALIVE_TIMEOUT_MS = 72_000;
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Every service, wired once: the app and the CLI run the same business logic. */
+export function createServices(database: DatabaseHandle, clock: Clock = systemClock) {
+  const changes = createChangesService({ database, clock });
+  const catalog = createEntityCatalog(database);
+  const mentions = createMentionStore(database);
+  const entities = createEntitiesService({ database, clock, catalog, mentions, recordChange: changes.record, touchContent: changes.touch });
+  const extraction = createEntityExtraction({ database, catalog, entities, mentions });
+  const findEntity = (idOrSlug: string) => entities.find(idOrSlug)?.row;
+  // Hooks run inside every article write: links first, then the change log that describes it.
+  const articles = createArticlesService({ database, clock, hooks: [extraction.onArticleWrite, changes.recordArticleWrite], findEntity });
+  const entityLinks = createEntityLinksService({ database, clock, entities, mentions, touchContent: changes.touch });
+  return {
+    clock,
+    keys: createKeysService({ database, clock }),
+    changes,
+    entities,
+    extraction,
+    entityLinks,
+    presentEntities: createArticleEntityPresenter(entities, entityLinks),
+    articles,
+    search: createSearchService({ database, clock }),
+    feeds: createFeedsService({ database, clock, articles, findEntity }),
+    stats: createStatsService({ database }),
+  };
+}
+
 /** The one composition root: cross-cutting plugins, then services, then route modules. */
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
   const logger = {
@@ -53,8 +89,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const app = Fastify({
     logger,
     bodyLimit: config.bodyLimitBytes,
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    trustProxy: config.trustProxy,
     requestIdHeader: false,
-    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    logController: new AccessLogController(),
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -69,40 +108,27 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   const database = overrides.database ?? openDatabase(config.databasePath);
   applyMigrations(database);
-  const clock = overrides.clock ?? systemClock;
+  const services = createServices(database, overrides.clock);
+  if (config.adminKey) services.keys.ensureAdminKey(config.adminKey);
 
   await app.register(errorsPlugin);
+  await app.register(metricsPlugin);
+  await app.register(loadSheddingPlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs });
+  await app.register(httpSecurityPlugin, { corsOrigins: config.corsOrigins });
   await app.register(databasePlugin, { handle: database });
   await app.register(openapiPlugin);
-
-  const keys = createKeysService({ database, clock });
-  if (config.adminKey) keys.ensureAdminKey(config.adminKey);
-  const changes = createChangesService({ database, clock });
-  const catalog = createEntityCatalog(database);
-  const mentions = createMentionStore(database);
-  const entities = createEntitiesService({ database, clock, catalog, mentions, recordChange: changes.record, touchContent: changes.touch });
-  const extraction = createEntityExtraction({ database, catalog, entities, mentions });
-  const articles = createArticlesService({
-    database,
-    clock,
-    hooks: [extraction.onArticleWrite, changes.recordArticleWrite],
-    findEntity: (idOrSlug) => entities.find(idOrSlug)?.row,
-  });
-  const entityLinks = createEntityLinksService({ database, clock, entities, mentions, touchContent: changes.touch });
-  const presentEntities = createArticleEntityPresenter(entities, entityLinks);
-  const search = createSearchService({ database, clock });
-  const feeds = createFeedsService({ database, clock, articles, findEntity: (idOrSlug) => entities.find(idOrSlug)?.row });
-
-  await app.register(authPlugin, { resolve: keys.resolve });
+  await app.register(authPlugin, { resolve: withMetricsToken(config.metricsToken, services.keys.resolve) });
   await app.register(rateLimitPlugin, config.rateLimit);
-  await app.register(opsRoutes, { database });
+
+  const { clock, changes, articles, entities, entityLinks, presentEntities } = services;
+  await app.register(opsRoutes, { database, stats: services.stats });
   await app.register(articlesRoutes, { articles, changes, clock, presentEntities });
   await app.register(entitiesRoutes, { entities, links: entityLinks, clock });
   await app.register(entityLinksRoutes, { articles, links: entityLinks, present: presentEntities });
-  await app.register(searchRoutes, { search, clock });
-  await app.register(keysRoutes, { keys });
+  await app.register(searchRoutes, { search: services.search, clock });
+  await app.register(keysRoutes, { keys: services.keys });
   await app.register(changesRoutes, { changes });
-  await app.register(feedsRoutes, { feeds, changes, site: config });
+  await app.register(feedsRoutes, { feeds: services.feeds, changes, site: config });
   await app.register(articleFormatsRoutes, { articles, clock, site: config, entitiesOf: (article) => presentEntities([article.seq]).get(article.seq) ?? [] });
 
   await app.ready();

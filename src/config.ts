@@ -1,6 +1,54 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Which proxies in front of the server to believe about the client: none, any, or these addresses. */
+export type TrustProxy = boolean | string[];
+
+// Named ranges understood by proxy-addr, which Fastify uses to evaluate X-Forwarded-For.
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+const secretSetting = () => z.string().min(24, 'must be at least 24 characters so it cannot be guessed').optional();
+
+const milliseconds = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+const isAddressOrCidr = (entry: string): boolean => {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+};
+
+const TrustProxySetting = z
+  .string()
+  .default('false')
+  .transform((value, ctx): TrustProxy => {
+    if (value === 'true' || value === 'false') return value === 'true';
+    const entries = value.split(',').map((entry) => entry.trim());
+    const bad = entries.filter((entry) => !isAddressOrCidr(entry));
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `must be true, false or a comma list of IP addresses, CIDRs, loopback, linklocal or uniquelocal; not ${bad.join(', ')}` });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+const CorsOriginsSetting = z
+  .string()
+  .default('')
+  .transform((value, ctx): string[] | '*' => {
+    if (value.trim() === '*') return '*';
+    const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+    const bad = origins.filter((origin) => !/^https?:\/\/[^/\s?#]+$/.test(origin));
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `must be * or a comma list of origins such as https://www.example.com; not ${bad.join(', ')}` });
+      return z.NEVER;
+    }
+    return origins;
+  });
 
 /** Every setting Dateline reads, with its default; the environment is the only source. */
 const EnvSchema = z.object({
@@ -8,10 +56,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('./data/dateline.db'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  DATELINE_ADMIN_KEY: z
-    .string()
-    .min(24, 'must be at least 24 characters so it cannot be guessed')
-    .optional(),
+  DATELINE_ADMIN_KEY: secretSetting(),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   SITE_NAME: z.string().trim().min(1).max(100).default('Dateline'),
@@ -22,6 +67,12 @@ const EnvSchema = z.object({
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_SYNDICATION_MAX: z.coerce.number().int().min(1).default(3000),
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(24 * 60 * 60 * 1000).default(60_000),
+  REQUEST_TIMEOUT_MS: milliseconds(1000, 600_000, 30_000),
+  SHUTDOWN_TIMEOUT_MS: milliseconds(100, 600_000, 8000),
+  TRUST_PROXY: TrustProxySetting,
+  CORS_ORIGINS: CorsOriginsSetting,
+  METRICS_TOKEN: secretSetting(),
+  MAX_EVENT_LOOP_DELAY_MS: milliseconds(0, 60_000, 1000),
 });
 
 export type Config = Readonly<{
@@ -37,6 +88,16 @@ export type Config = Readonly<{
   /** Where readers find an article on the web: `{slug}` and `{id}` are filled in. */
   articleUrlTemplate: string;
   rateLimit: Readonly<{ max: number; syndicationMax: number; windowMs: number }>;
+  /** Longest time a client may take to send a whole request. */
+  requestTimeoutMs: number;
+  /** Longest time SIGTERM waits for in-flight requests before the process exits anyway. */
+  shutdownTimeoutMs: number;
+  trustProxy: TrustProxy;
+  /** Browser origins allowed by CORS: none (empty), all ('*') or these. */
+  corsOrigins: readonly string[] | '*';
+  metricsToken: string | undefined;
+  /** Requests are shed with 503 while the event loop lags more than this (0: never). */
+  maxEventLoopDelayMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -66,5 +127,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteName: e.SITE_NAME,
     articleUrlTemplate: e.ARTICLE_URL_TEMPLATE ?? `${publicBaseUrl}/articles/{slug}`,
     rateLimit: Object.freeze({ max: e.RATE_LIMIT_MAX, syndicationMax: e.RATE_LIMIT_SYNDICATION_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS }),
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY,
+    corsOrigins: e.CORS_ORIGINS,
+    metricsToken: e.METRICS_TOKEN,
+    maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
   });
 }

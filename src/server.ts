@@ -1,3 +1,4 @@
+import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -14,19 +15,32 @@ try {
 }
 
 const app = await buildApp(config);
-let closing = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    if (closing) process.exit(1);
-    closing = true;
-    app.log.info({ signal }, 'shutting down: draining requests');
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        app.log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  });
-}
+
+// SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database (WAL
+// checkpoint), exit 0. A second signal, or a drain longer than SHUTDOWN_TIMEOUT_MS, exits 1 at
+// once; the database is still closed first, which is safe because no query is ever in flight
+// between two turns of the event loop.
+closeWithGrace(
+  {
+    delay: config.shutdownTimeoutMs,
+    logger: false,
+    onSecondSignal: (signal) => app.log.warn({ signal }, 'second signal: exiting at once'),
+    onTimeout: (delay) => {
+      app.log.error({ timeout_ms: delay }, 'requests still running after the shutdown timeout: exiting');
+      app.database.close();
+    },
+  },
+  async ({ signal, err }) => {
+    if (err) app.log.fatal({ err }, 'uncaught error: shutting down');
+    else app.log.info({ signal }, 'shutting down: draining requests');
+    try {
+      await app.close();
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      throw error;
+    }
+    app.log.info('stopped');
+  },
+);
+
 await app.listen({ port: config.port, host: config.host });

@@ -39,3 +39,39 @@ t.test('feeds and rate limits: defaults, and bad values named', async (t) => {
   t.throws(() => loadConfig({ RATE_LIMIT_SYNDICATION_MAX: '0' }), /RATE_LIMIT_SYNDICATION_MAX/);
   t.throws(() => loadConfig({ RATE_LIMIT_WINDOW_MS: 'soon' }), /RATE_LIMIT_WINDOW_MS/);
 });
+
+t.test('operations settings: defaults', async (t) => {
+  t.match(loadConfig({}), {
+    requestTimeoutMs: 30_000,
+    shutdownTimeoutMs: 8000,
+    trustProxy: false,
+    corsOrigins: [],
+    metricsToken: undefined,
+    maxEventLoopDelayMs: 1000,
+  });
+});
+
+t.test('TRUST_PROXY: true, false, or a list of addresses, CIDRs and named ranges', async (t) => {
+  t.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
+  t.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false);
+  t.same(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,loopback,fd00::/8' }).trustProxy, ['10.0.0.0/8', '192.168.1.7', 'loopback', 'fd00::/8']);
+  for (const bad of ['2', 'yes', '10.0.0.0/33', '300.1.1.1', '10.0.0.0/8/1', 'proxy.example']) {
+    t.throws(() => loadConfig({ TRUST_PROXY: bad }), /TRUST_PROXY: must be true, false or a comma list/, bad);
+  }
+});
+
+t.test('CORS_ORIGINS: * or a list of origins', async (t) => {
+  t.equal(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins, '*');
+  t.same(loadConfig({ CORS_ORIGINS: 'https://www.example.com, http://localhost:5173' }).corsOrigins, ['https://www.example.com', 'http://localhost:5173']);
+  t.throws(() => loadConfig({ CORS_ORIGINS: 'www.example.com' }), /CORS_ORIGINS: .*not www\.example\.com/);
+  t.throws(() => loadConfig({ CORS_ORIGINS: 'https://www.example.com/path' }), /CORS_ORIGINS/);
+});
+
+t.test('timeouts, the metrics token and the load limit are checked', async (t) => {
+  const error = t.throws(() =>
+    loadConfig({ REQUEST_TIMEOUT_MS: '10', SHUTDOWN_TIMEOUT_MS: 'soon', METRICS_TOKEN: 'short', MAX_EVENT_LOOP_DELAY_MS: '-1' }),
+  ) as ConfigError;
+  t.equal(error.problems.length, 4);
+  for (const name of ['REQUEST_TIMEOUT_MS', 'SHUTDOWN_TIMEOUT_MS', 'METRICS_TOKEN', 'MAX_EVENT_LOOP_DELAY_MS']) t.match(error.message, name);
+  t.equal(loadConfig({ MAX_EVENT_LOOP_DELAY_MS: '0' }).maxEventLoopDelayMs, 0, '0 turns load shedding off');
+});

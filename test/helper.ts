@@ -83,3 +83,12 @@ export async function buildTestApp(t: Teardown, overrides: AppOverrides & { env?
     },
   };
 }
+
+/**
+ * The environment for a child process a test starts (the real server, the CLI). tap would
+ * record its coverage too, but of code compiled by tsx: merged with the suite's own coverage
+ * of the same files, it garbles the report. So the child records none.
+ */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, _TAPJS_PROCESSINFO_COVERAGE_: '0', ...extra };
+}

@@ -59,13 +59,21 @@ export function isNotModified(request: FastifyRequest, reply: FastifyReply, vali
   reply.header('etag', validators.etag);
   reply.header('last-modified', new Date(validators.lastModified).toUTCString());
   reply.header('cache-control', CACHE_CONTROL[audience]);
-  reply.header('vary', 'Authorization');
+  addVary(reply, 'Authorization');
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch !== undefined) return etagListMatches(ifNoneMatch, validators.etag);
   const ifModifiedSince = request.headers['if-modified-since'];
   if (ifModifiedSince === undefined) return false;
   const since = Date.parse(ifModifiedSince);
   return Number.isFinite(since) && Math.floor(validators.lastModified / 1000) * 1000 <= since;
+}
+
+/** Adds a header name to Vary without dropping what other plugins put there (CORS adds Origin). */
+function addVary(reply: FastifyReply, name: string): void {
+  const current = reply.getHeader('vary');
+  const names = typeof current === 'string' ? current.split(',').map((n) => n.trim()).filter(Boolean) : [];
+  if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  reply.header('vary', names.join(', '));
 }
 
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): a W/ prefix on either side is ignored. */

@@ -71,6 +71,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   413: 'Request body too large',
   415: 'Unsupported media type',
   429: 'Too many requests',
+  503: 'Overloaded: retry after the Retry-After delay',
 };
 
 /** OpenAPI response entries for the problem statuses a route can answer. */

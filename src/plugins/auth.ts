@@ -1,12 +1,15 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { forbidden, unauthorized } from '../lib/problem.js';
+import { hashSecret } from '../lib/secrets.js';
 import type { Role } from '../lib/vocabulary.js';
 
-/** Who is calling: a staff API key, a reader token, or nobody (null). */
+/** Who is calling: a staff API key, a reader token, the metrics scraper, or nobody (null). */
 export type Principal =
   | { kind: 'staff'; keyId: string; role: Role }
-  | { kind: 'reader'; readerId: string };
+  | { kind: 'reader'; readerId: string }
+  | { kind: 'scraper' };
 
 /** Finds the principal a bearer secret belongs to, or null when it is unknown or revoked. */
 export type CredentialResolver = (secret: string) => Principal | null;
@@ -56,6 +59,22 @@ export function requireRole(...roles: Role[]): onRequestAsyncHookHandler {
   };
 }
 
+/**
+ * Lets the METRICS_TOKEN secret through as the scraper, which may read /metrics and nothing
+ * else; every other secret goes to `resolve`. Compared in constant time.
+ */
+export function withMetricsToken(token: string | undefined, resolve: CredentialResolver): CredentialResolver {
+  if (token === undefined) return resolve;
+  const expected = Buffer.from(hashSecret(token), 'hex');
+  return (secret) => (timingSafeEqual(Buffer.from(hashSecret(secret), 'hex'), expected) ? { kind: 'scraper' } : resolve(secret));
+}
+
+/** Route guard for /metrics: the scraper's METRICS_TOKEN or an admin key. */
+export const requireMetricsAccess: onRequestAsyncHookHandler = async (request) => {
+  if (!request.principal) throw unauthorized('Metrics need the METRICS_TOKEN or an admin API key');
+  if (request.principal.kind !== 'scraper' && !isStaff(request)) throw forbidden('Metrics need the METRICS_TOKEN or an admin API key');
+};
+
 /** Route guard: only readers (with their token). */
 export const requireReader: onRequestAsyncHookHandler = async (request) => {
   if (!request.principal) throw unauthorized('This operation needs a reader token');
@@ -67,5 +86,6 @@ export const SECURITY = {
   staff: [{ apiKey: [] }],
   reader: [{ readerToken: [] }],
   optionalStaff: [{}, { apiKey: [] }],
+  metrics: [{ metricsToken: [] }, { apiKey: [] }],
   public: [],
 } as const;

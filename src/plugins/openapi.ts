@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { VERSION } from '../lib/version.js';
 
 
 /**
@@ -32,8 +32,6 @@ function pruneUnusedSchemas<T extends { paths?: unknown; components?: { schemas?
   return { ...document, components: { ...document.components, schemas: kept } };
 }
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-
 const DESCRIPTION = `Dateline is a headless news backend: articles, the entities they name, reader comments under a
 discussion policy, and feeds for partners.
 
@@ -52,7 +50,7 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
       openapi: '3.1.0',
       info: {
         title: 'Dateline API',
-        version,
+        version: VERSION,
         description: DESCRIPTION,
         license: { name: 'MIT', identifier: 'MIT' },
       },
@@ -62,12 +60,13 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'search', description: 'Full-text search over published articles' },
         { name: 'feeds', description: 'Syndication: JSON Feed, RSS and Atom, per-article JSON-LD and ninjs, the change feed' },
         { name: 'keys', description: 'Staff API keys (admin)' },
-        { name: 'ops', description: 'Health and the API document' },
+        { name: 'ops', description: 'Health and metrics' },
       ],
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'Staff API key: admin, editor, moderator or syndication' },
           readerToken: { type: 'http', scheme: 'bearer', description: 'Reader token from POST /v1/readers' },
+          metricsToken: { type: 'http', scheme: 'bearer', description: 'The METRICS_TOKEN secret, for the Prometheus scraper: it opens /metrics only' },
         },
       },
     },

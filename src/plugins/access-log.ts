@@ -1,0 +1,32 @@
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+
+// Query parameters whose values could be credentials are masked before a URL is logged.
+const SECRET_PARAM = /([?&][^=&]*(?:token|secret|key|password|signature|auth)[^=&]*=)[^&]*/gi;
+
+/** The URL as it may be logged: the path, and the query with credential-like values masked. */
+export const loggableUrl = (url: string): string => (url.includes('?') ? url.replace(SECRET_PARAM, '$1[redacted]') : url);
+
+/**
+ * One log line per request, when its response is done, instead of Fastify's pair of
+ * "incoming request"/"request completed" lines. Routes that orchestrators poll set a quieter
+ * route `logLevel`, so probes and scrapes do not flood the log.
+ */
+export class AccessLogController extends LogController {
+  constructor() {
+    super({ requestIdLogLabel: 'request_id' });
+  }
+
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = {
+      method: request.method,
+      url: loggableUrl(request.url),
+      status: reply.statusCode,
+      response_time_ms: Math.round(reply.elapsedTime * 10) / 10,
+      ip: request.ip,
+    };
+    if (error) request.log.error({ ...line, err: error }, 'request errored');
+    else request.log.info(line, 'request completed');
+  }
+}

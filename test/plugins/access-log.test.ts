@@ -1,0 +1,37 @@
+import t from 'tap';
+import { loggableUrl } from '../../src/plugins/access-log.js';
+import { buildTestApp } from '../helper.js';
+
+t.test('one line per request, written when it is done', async (t) => {
+  const ctx = await buildTestApp(t);
+  const before = ctx.logs.length;
+  const res = await ctx.inject({ url: '/v1/articles?limit=2', headers: { 'x-request-id': 'one-line-1' } });
+  const lines = ctx.logs.slice(before);
+  t.equal(lines.length, 1);
+  t.match(lines[0], {
+    level: 30,
+    msg: 'request completed',
+    request_id: 'one-line-1',
+    method: 'GET',
+    url: '/v1/articles?limit=2',
+    status: res.statusCode,
+    response_time_ms: Number,
+    ip: '127.0.0.1',
+  });
+});
+
+t.test('probes and scrapes log nothing while they succeed', async (t) => {
+  const ctx = await buildTestApp(t);
+  const before = ctx.logs.length;
+  await ctx.inject({ url: '/health/live' });
+  await ctx.inject({ url: '/health/ready' });
+  await ctx.inject({ url: '/metrics', headers: ctx.admin });
+  t.equal(ctx.logs.length, before);
+});
+
+t.test('credential-like query values are masked; everything else is kept', async (t) => {
+  t.equal(loggableUrl('/v1/articles'), '/v1/articles');
+  t.equal(loggableUrl('/v1/search?q=csto&limit=5'), '/v1/search?q=csto&limit=5');
+  t.equal(loggableUrl('/feeds/articles.json?api_key=abc&tag=x&token=def'), '/feeds/articles.json?api_key=[redacted]&tag=x&token=[redacted]');
+  t.equal(loggableUrl('/x?Access_Token=abc'), '/x?Access_Token=[redacted]');
+});
