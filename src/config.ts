@@ -14,6 +14,10 @@ const EnvSchema = z.object({
     .optional(),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
+  COMMENTS_EDIT_WINDOW_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(15),
+  COMMENTS_FLAG_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(3),
+  COMMENTS_AUTOCLOSE_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
 });
 
 export type Config = Readonly<{
@@ -24,6 +28,18 @@ export type Config = Readonly<{
   adminKey: string | undefined;
   publicBaseUrl: string;
   bodyLimitBytes: number;
+  comments: CommentSettings;
+}>;
+
+export type CommentSettings = Readonly<{
+  /** Most comments one reader may post in any rolling minute. */
+  perMinute: number;
+  /** How long after posting the author may edit. */
+  editWindowMs: number;
+  /** Unresolved readers' flags that hide a comment until a moderator decides. */
+  flagThreshold: number;
+  /** Days after publication when an article stops taking comments; null: never. */
+  autocloseDays: number | null;
 }>;
 
 export class ConfigError extends Error {
@@ -49,5 +65,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminKey: e.DATELINE_ADMIN_KEY,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    comments: Object.freeze({
+      perMinute: e.COMMENTS_PER_MINUTE,
+      editWindowMs: e.COMMENTS_EDIT_WINDOW_MINUTES * 60_000,
+      flagThreshold: e.COMMENTS_FLAG_THRESHOLD,
+      autocloseDays: e.COMMENTS_AUTOCLOSE_DAYS ?? null,
+    }),
   });
 }

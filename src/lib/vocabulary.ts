@@ -16,3 +16,21 @@ export type CommentsMode = (typeof COMMENTS_MODES)[number];
 
 export const ROLES = ['admin', 'editor', 'moderator', 'syndication'] as const;
 export type Role = (typeof ROLES)[number];
+
+export const READER_STATUSES = ['active', 'blocked'] as const;
+export type ReaderStatus = (typeof READER_STATUSES)[number];
+
+/** Allowed moves between these are one table: src/modules/comments/comment-status.ts. */
+export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam', 'deleted'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export const FLAG_REASONS = ['offensive', 'abusive', 'spam', 'off-topic', 'other'] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+
+/** What a moderation log entry records: a status change of a comment, or a block. */
+export const MODERATION_ACTIONS = ['approve', 'hold', 'reject', 'spam', 'delete', 'hide', 'block', 'unblock'] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+/** Who decided: a moderator's API key, the discussion policy, the system (flag threshold), or the author. */
+export const ACTOR_KINDS = ['moderator', 'policy', 'system', 'reader'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
