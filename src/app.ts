@@ -11,6 +11,8 @@ import { createArticlesService } from './modules/articles/articles.service.js';
 import { keysRoutes } from './modules/keys/keys.routes.js';
 import { createKeysService } from './modules/keys/keys.service.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
+import { readersRoutes } from './modules/readers/readers.routes.js';
+import { createReadersService, isReaderToken } from './modules/readers/readers.service.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { createSearchService } from './modules/search/search.service.js';
 import { authPlugin } from './plugins/auth.js';
@@ -65,12 +67,14 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   if (config.adminKey) keys.ensureAdminKey(config.adminKey);
   const articles = createArticlesService({ database, clock });
   const search = createSearchService({ database, clock });
+  const readers = createReadersService({ database, clock });
 
-  await app.register(authPlugin, { resolve: keys.resolve });
+  await app.register(authPlugin, { resolve: (secret) => (isReaderToken(secret) ? readers.resolve(secret) : keys.resolve(secret)) });
   await app.register(opsRoutes, { database });
   await app.register(articlesRoutes, { articles, clock });
   await app.register(searchRoutes, { search, clock });
   await app.register(keysRoutes, { keys });
+  await app.register(readersRoutes, { readers, clock });
 
   await app.ready();
   return app;

@@ -23,3 +23,22 @@ export async function createArticle(ctx: TestApp, overrides: Record<string, unkn
   if (res.statusCode !== 201) throw new Error(`create failed ${res.statusCode}: ${res.body}`);
   return res.json();
 }
+
+export interface TestReader {
+  id: string;
+  display_name: string;
+  email: string;
+  token: string;
+  /** Bearer header of the reader's token. */
+  headers: { authorization: string };
+}
+
+/** Creates a reader through the API; every call gets a distinct name and e-mail. */
+export async function createReader(ctx: TestApp, overrides: Record<string, unknown> = {}): Promise<TestReader> {
+  counter += 1;
+  const payload = { display_name: `Reader ${counter}`, email: `reader${counter}@example.org`, ...overrides };
+  const res = await ctx.inject({ method: 'POST', url: '/v1/readers', payload });
+  if (res.statusCode !== 201) throw new Error(`reader failed ${res.statusCode}: ${res.body}`);
+  const reader = res.json();
+  return { ...reader, headers: { authorization: `Bearer ${reader.token}` } };
+}

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { forbidden, unauthorized } from '../lib/problem.js';
 import type { Role } from '../lib/vocabulary.js';
@@ -43,7 +43,7 @@ export const isStaff = (request: FastifyRequest, ...roles: Role[]): boolean => {
 };
 
 /** Route guard: only staff keys with one of `roles` (admin always passes). */
-export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
+export function requireRole(...roles: Role[]): onRequestAsyncHookHandler {
   return async (request) => {
     if (!request.principal) throw unauthorized('This operation needs an API key');
     if (!isStaff(request, ...roles)) {
@@ -53,10 +53,16 @@ export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
 }
 
 /** Route guard: only readers (with their token). */
-export const requireReader: preHandlerAsyncHookHandler = async (request) => {
+export const requireReader: onRequestAsyncHookHandler = async (request) => {
   if (!request.principal) throw unauthorized('This operation needs a reader token');
   if (request.principal.kind !== 'reader') throw forbidden('This operation needs a reader token');
 };
+
+/** The reader calling a route guarded by requireReader. */
+export function readerIdOf(request: FastifyRequest): string {
+  if (request.principal?.kind !== 'reader') throw unauthorized('This operation needs a reader token');
+  return request.principal.readerId;
+}
 
 /** OpenAPI security requirements, one name per kind of credential. */
 export const SECURITY = {

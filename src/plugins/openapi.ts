@@ -60,6 +60,7 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
       tags: [
         { name: 'articles', description: 'Store, publish and read articles' },
         { name: 'search', description: 'Full-text search over published articles' },
+        { name: 'readers', description: 'Readers who comment, with their tokens' },
         { name: 'keys', description: 'Staff API keys (admin)' },
         { name: 'ops', description: 'Health and the API document' },
       ],
