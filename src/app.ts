@@ -8,8 +8,14 @@ import { applyMigrations } from './db/migrate.js';
 import { systemClock, type Clock } from './lib/time.js';
 import { articlesRoutes } from './modules/articles/articles.routes.js';
 import { createArticlesService } from './modules/articles/articles.service.js';
+import { createCommentListsService } from './modules/comments/comment-lists.service.js';
+import { commentsRoutes } from './modules/comments/comments.routes.js';
+import { createCommentsService } from './modules/comments/comments.service.js';
+import { createFlagsService } from './modules/comments/flags.service.js';
 import { keysRoutes } from './modules/keys/keys.routes.js';
 import { createKeysService } from './modules/keys/keys.service.js';
+import { moderationRoutes } from './modules/moderation/moderation.routes.js';
+import { createModerationService } from './modules/moderation/moderation.service.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { readersRoutes } from './modules/readers/readers.routes.js';
 import { createReadersService, isReaderToken } from './modules/readers/readers.service.js';
@@ -68,6 +74,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const articles = createArticlesService({ database, clock });
   const search = createSearchService({ database, clock });
   const readers = createReadersService({ database, clock });
+  const commentDeps = { database, clock, settings: config.comments, readers };
+  const comments = createCommentsService(commentDeps);
+  const flags = createFlagsService(commentDeps);
+  const lists = createCommentListsService(commentDeps);
+  const moderation = createModerationService({ database, clock, readers });
 
   await app.register(authPlugin, { resolve: (secret) => (isReaderToken(secret) ? readers.resolve(secret) : keys.resolve(secret)) });
   await app.register(opsRoutes, { database });
@@ -75,6 +86,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(searchRoutes, { search, clock });
   await app.register(keysRoutes, { keys });
   await app.register(readersRoutes, { readers, clock });
+  await app.register(commentsRoutes, { comments, flags, lists, settings: config.comments });
+  await app.register(moderationRoutes, { moderation, clock });
 
   await app.ready();
   return app;

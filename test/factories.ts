@@ -42,3 +42,12 @@ export async function createReader(ctx: TestApp, overrides: Record<string, unkno
   const reader = res.json();
   return { ...reader, headers: { authorization: `Bearer ${reader.token}` } };
 }
+
+/** Posts a comment as `reader`; the body is unique unless given, so duplicates never trip by accident. */
+export async function postComment(ctx: TestApp, reader: TestReader, articleId: string, overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  const payload = { body: `A thoughtful remark about the summit, number ${counter}.`, ...overrides };
+  const res = await ctx.inject({ method: 'POST', url: `/v1/articles/${articleId}/comments`, headers: reader.headers, payload });
+  if (res.statusCode !== 201) throw new Error(`comment failed ${res.statusCode}: ${res.body}`);
+  return res.json();
+}

@@ -61,6 +61,8 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'articles', description: 'Store, publish and read articles' },
         { name: 'search', description: 'Full-text search over published articles' },
         { name: 'readers', description: 'Readers who comment, with their tokens' },
+        { name: 'comments', description: 'Reader comments under the discussion policy, flags and counts' },
+        { name: 'moderation', description: 'The moderation queue, decisions, blocks and the audit log (moderator)' },
         { name: 'keys', description: 'Staff API keys (admin)' },
         { name: 'ops', description: 'Health and the API document' },
       ],
