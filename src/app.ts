@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
-import type { Config } from './config.js';
+import type { CommentSettings, Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
 import { systemClock, type Clock } from './lib/time.js';
@@ -21,10 +21,18 @@ import { createEntityExtraction } from './modules/entities/entity-extraction.js'
 import { entityLinksRoutes } from './modules/entities/entity-links.routes.js';
 import { createEntityLinksService } from './modules/entities/entity-links.service.js';
 import { createMentionStore } from './modules/entities/mention-store.js';
+import { createCommentListsService } from './modules/comments/comment-lists.service.js';
+import { commentsRoutes } from './modules/comments/comments.routes.js';
+import { createCommentsService } from './modules/comments/comments.service.js';
+import { createFlagsService } from './modules/comments/flags.service.js';
 import { keysRoutes } from './modules/keys/keys.routes.js';
 import { createKeysService } from './modules/keys/keys.service.js';
+import { moderationRoutes } from './modules/moderation/moderation.routes.js';
+import { createModerationService } from './modules/moderation/moderation.service.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { createStatsService } from './modules/ops/stats.service.js';
+import { readersRoutes } from './modules/readers/readers.routes.js';
+import { createReadersService, isReaderToken } from './modules/readers/readers.service.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { createSearchService } from './modules/search/search.service.js';
 import { authPlugin, withMetricsToken } from './plugins/auth.js';
@@ -54,7 +62,7 @@ const KEEP_ALIVE_TIMEOUT_MS = 72_000;
 export type Services = ReturnType<typeof createServices>;
 
 /** Every service, wired once: the app and the CLI run the same business logic. */
-export function createServices(database: DatabaseHandle, clock: Clock = systemClock) {
+export function createServices(database: DatabaseHandle, settings: { comments: CommentSettings }, clock: Clock = systemClock) {
   const changes = createChangesService({ database, clock });
   const catalog = createEntityCatalog(database);
   const mentions = createMentionStore(database);
@@ -64,6 +72,8 @@ export function createServices(database: DatabaseHandle, clock: Clock = systemCl
   // Hooks run inside every article write: links first, then the change log that describes it.
   const articles = createArticlesService({ database, clock, hooks: [extraction.onArticleWrite, changes.recordArticleWrite], findEntity });
   const entityLinks = createEntityLinksService({ database, clock, entities, mentions, touchContent: changes.touch });
+  const readers = createReadersService({ database, clock });
+  const commentDeps = { database, clock, settings: settings.comments, readers };
   return {
     clock,
     keys: createKeysService({ database, clock }),
@@ -76,6 +86,11 @@ export function createServices(database: DatabaseHandle, clock: Clock = systemCl
     search: createSearchService({ database, clock }),
     feeds: createFeedsService({ database, clock, articles, findEntity }),
     stats: createStatsService({ database }),
+    readers,
+    comments: createCommentsService(commentDeps),
+    flags: createFlagsService(commentDeps),
+    commentLists: createCommentListsService(commentDeps),
+    moderation: createModerationService({ database, clock, readers }),
   };
 }
 
@@ -108,7 +123,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   const database = overrides.database ?? openDatabase(config.databasePath);
   applyMigrations(database);
-  const services = createServices(database, overrides.clock);
+  const services = createServices(database, config, overrides.clock);
   if (config.adminKey) services.keys.ensureAdminKey(config.adminKey);
 
   await app.register(errorsPlugin);
@@ -117,10 +132,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(httpSecurityPlugin, { corsOrigins: config.corsOrigins });
   await app.register(databasePlugin, { handle: database });
   await app.register(openapiPlugin);
-  await app.register(authPlugin, { resolve: withMetricsToken(config.metricsToken, services.keys.resolve) });
+  // Reader tokens and staff keys are told apart by their prefix; the metrics token by its value.
+  const resolve = (secret: string) => (isReaderToken(secret) ? services.readers.resolve(secret) : services.keys.resolve(secret));
+  await app.register(authPlugin, { resolve: withMetricsToken(config.metricsToken, resolve) });
   await app.register(rateLimitPlugin, config.rateLimit);
 
-  const { clock, changes, articles, entities, entityLinks, presentEntities } = services;
+  const { clock, changes, articles, entities, entityLinks, presentEntities, readers } = services;
   await app.register(opsRoutes, { database, stats: services.stats });
   await app.register(articlesRoutes, { articles, changes, clock, presentEntities });
   await app.register(entitiesRoutes, { entities, links: entityLinks, clock });
@@ -130,6 +147,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(changesRoutes, { changes });
   await app.register(feedsRoutes, { feeds: services.feeds, changes, site: config });
   await app.register(articleFormatsRoutes, { articles, clock, site: config, entitiesOf: (article) => presentEntities([article.seq]).get(article.seq) ?? [] });
+  await app.register(readersRoutes, { readers, clock });
+  await app.register(commentsRoutes, { comments: services.comments, flags: services.flags, lists: services.commentLists, settings: config.comments });
+  await app.register(moderationRoutes, { moderation: services.moderation, clock });
 
   await app.ready();
   return app;

@@ -73,6 +73,10 @@ const EnvSchema = z.object({
   CORS_ORIGINS: CorsOriginsSetting,
   METRICS_TOKEN: secretSetting(),
   MAX_EVENT_LOOP_DELAY_MS: milliseconds(0, 60_000, 1000),
+  COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
+  COMMENTS_EDIT_WINDOW_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(15),
+  COMMENTS_FLAG_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(3),
+  COMMENTS_AUTOCLOSE_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
 });
 
 export type Config = Readonly<{
@@ -98,6 +102,18 @@ export type Config = Readonly<{
   metricsToken: string | undefined;
   /** Requests are shed with 503 while the event loop lags more than this (0: never). */
   maxEventLoopDelayMs: number;
+  comments: CommentSettings;
+}>;
+
+export type CommentSettings = Readonly<{
+  /** Most comments one reader may post in any rolling minute. */
+  perMinute: number;
+  /** How long after posting the author may edit. */
+  editWindowMs: number;
+  /** Unresolved readers' flags that hide a comment until a moderator decides. */
+  flagThreshold: number;
+  /** Days after publication when an article stops taking comments; null: never. */
+  autocloseDays: number | null;
 }>;
 
 export class ConfigError extends Error {
@@ -133,5 +149,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.CORS_ORIGINS,
     metricsToken: e.METRICS_TOKEN,
     maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
+    comments: Object.freeze({
+      perMinute: e.COMMENTS_PER_MINUTE,
+      editWindowMs: e.COMMENTS_EDIT_WINDOW_MINUTES * 60_000,
+      flagThreshold: e.COMMENTS_FLAG_THRESHOLD,
+      autocloseDays: e.COMMENTS_AUTOCLOSE_DAYS ?? null,
+    }),
   });
 }

@@ -75,3 +75,15 @@ t.test('timeouts, the metrics token and the load limit are checked', async (t) =
   for (const name of ['REQUEST_TIMEOUT_MS', 'SHUTDOWN_TIMEOUT_MS', 'METRICS_TOKEN', 'MAX_EVENT_LOOP_DELAY_MS']) t.match(error.message, name);
   t.equal(loadConfig({ MAX_EVENT_LOOP_DELAY_MS: '0' }).maxEventLoopDelayMs, 0, '0 turns load shedding off');
 });
+
+t.test('comment settings: defaults, conversions and limits', async (t) => {
+  t.same(loadConfig({}).comments, { perMinute: 5, editWindowMs: 15 * 60_000, flagThreshold: 3, autocloseDays: null });
+  const set = loadConfig({ COMMENTS_PER_MINUTE: '10', COMMENTS_EDIT_WINDOW_MINUTES: '0', COMMENTS_FLAG_THRESHOLD: '1', COMMENTS_AUTOCLOSE_DAYS: '30' });
+  t.same(set.comments, { perMinute: 10, editWindowMs: 0, flagThreshold: 1, autocloseDays: 30 });
+  t.ok(Object.isFrozen(set.comments));
+  const error = t.throws(() => loadConfig({ COMMENTS_PER_MINUTE: '0', COMMENTS_FLAG_THRESHOLD: 'many', COMMENTS_AUTOCLOSE_DAYS: '-1' })) as ConfigError;
+  t.equal(error.problems.length, 3);
+  t.match(error.message, /COMMENTS_PER_MINUTE/);
+  t.match(error.message, /COMMENTS_FLAG_THRESHOLD/);
+  t.match(error.message, /COMMENTS_AUTOCLOSE_DAYS/);
+});

@@ -57,3 +57,31 @@ export function articleRow(overrides: Partial<ArticleRow> = {}): ArticleRow {
     ...overrides,
   };
 }
+
+export interface TestReader {
+  id: string;
+  display_name: string;
+  email: string;
+  token: string;
+  /** Bearer header of the reader's token. */
+  headers: { authorization: string };
+}
+
+/** Creates a reader through the API; every call gets a distinct name and e-mail. */
+export async function createReader(ctx: TestApp, overrides: Record<string, unknown> = {}): Promise<TestReader> {
+  counter += 1;
+  const payload = { display_name: `Reader ${counter}`, email: `reader${counter}@example.org`, ...overrides };
+  const res = await ctx.inject({ method: 'POST', url: '/v1/readers', payload });
+  if (res.statusCode !== 201) throw new Error(`reader failed ${res.statusCode}: ${res.body}`);
+  const reader = res.json();
+  return { ...reader, headers: { authorization: `Bearer ${reader.token}` } };
+}
+
+/** Posts a comment as `reader`; the body is unique unless given, so duplicates never trip by accident. */
+export async function postComment(ctx: TestApp, reader: TestReader, articleId: string, overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  const payload = { body: `A thoughtful remark about the summit, number ${counter}.`, ...overrides };
+  const res = await ctx.inject({ method: 'POST', url: `/v1/articles/${articleId}/comments`, headers: reader.headers, payload });
+  if (res.statusCode !== 201) throw new Error(`comment failed ${res.statusCode}: ${res.body}`);
+  return res.json();
+}

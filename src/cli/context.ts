@@ -52,7 +52,7 @@ export async function withStore<T>(io: CliIo, work: (store: Store) => T | Promis
     if ((options.migrated ?? true) && pending > 0) {
       throw new CliError(`the database lacks ${pending} migration(s) of this version: run "dateline migrate" first`);
     }
-    return await work({ config, database, services: createServices(database) });
+    return await work({ config, database, services: createServices(database, config) });
   } finally {
     database.close();
   }

@@ -34,3 +34,20 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 /** The kinds of resource a change is about; the log is generic so other resources can join it. */
 export const CHANGE_RESOURCES = ['article', 'entity'] as const;
 export type ChangeResource = (typeof CHANGE_RESOURCES)[number];
+export const READER_STATUSES = ['active', 'blocked'] as const;
+export type ReaderStatus = (typeof READER_STATUSES)[number];
+
+/** Allowed moves between these are one table: src/modules/comments/comment-status.ts. */
+export const COMMENT_STATUSES = ['pending', 'approved', 'rejected', 'spam', 'deleted'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export const FLAG_REASONS = ['offensive', 'abusive', 'spam', 'off-topic', 'other'] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
+
+/** What a moderation log entry records: a status change of a comment, or a block. */
+export const MODERATION_ACTIONS = ['approve', 'hold', 'reject', 'spam', 'delete', 'hide', 'block', 'unblock'] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+/** Who decided: a moderator's API key, the discussion policy, the system (flag threshold), or the author. */
+export const ACTOR_KINDS = ['moderator', 'policy', 'system', 'reader'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];

@@ -81,6 +81,12 @@ export const requireReader: onRequestAsyncHookHandler = async (request) => {
   if (request.principal.kind !== 'reader') throw forbidden('This operation needs a reader token');
 };
 
+/** The reader calling a route guarded by requireReader. */
+export function readerIdOf(request: FastifyRequest): string {
+  if (request.principal?.kind !== 'reader') throw unauthorized('This operation needs a reader token');
+  return request.principal.readerId;
+}
+
 /** OpenAPI security requirements, one name per kind of credential. */
 export const SECURITY = {
   staff: [{ apiKey: [] }],

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import t from 'tap';
+import { loadConfig } from '../../src/config.js';
 import { createServices } from '../../src/app.js';
 import { openDatabase } from '../../src/db/client.js';
 import { articleInput } from '../factories.js';
@@ -24,7 +25,7 @@ t.test('backup while another connection keeps writing: the copy is whole, consis
   // A second connection stands in for the running server.
   const server = openDatabase(cli.databasePath);
   t.teardown(() => server.close());
-  const { articles } = createServices(server);
+  const { articles } = createServices(server, loadConfig({}));
   const write = () => articles.create(CreateArticleBody.parse(articleInput({ body: 'Paragraph. '.repeat(400) })), null);
   for (let i = 0; i < 150; i++) write();
 

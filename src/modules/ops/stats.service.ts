@@ -1,11 +1,12 @@
 import { statSync } from 'node:fs';
 import type { DatabaseHandle } from '../../db/client.js';
 import { migrationState } from '../../db/migrate.js';
-import { ARTICLE_STATUSES, ROLES } from '../../lib/vocabulary.js';
+import { ARTICLE_STATUSES, COMMENT_STATUSES, ROLES } from '../../lib/vocabulary.js';
 
 /**
  * One figure Dateline reports about its content. It is counted only while `table` exists, so
- * a feature whose migration has not landed has no series rather than a misleading zero.
+ * `dateline stats` on a database an upgrade has not migrated yet reports what it holds rather
+ * than failing or inventing zeros.
  */
 export interface CountSource {
   /** Key in `dateline stats` and, prefixed with `dateline_`, the Prometheus metric name. */
@@ -38,6 +39,7 @@ export const COUNT_SOURCES: readonly CountSource[] = [
     help: 'Reader comments by status',
     table: 'comments',
     label: 'status',
+    labelValues: COMMENT_STATUSES,
     sql: 'select status as label, count(*) as n from comments group by status',
   },
   {

@@ -1,0 +1,79 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { articles, comments, readers } from '../../db/schema.js';
+import type { CommentStatus, ModerationAction } from '../../lib/vocabulary.js';
+import { type Actor, appendLogEntry } from '../moderation/moderation-log.js';
+import { assertTransition } from './comment-status.js';
+import type { PolicyVerdict } from './policy/rules.js';
+
+export type CommentRow = typeof comments.$inferSelect;
+
+/** The public ids the moderation log names a comment's article and author by. */
+export interface CommentSubject {
+  articleId: string;
+  readerId: string;
+}
+
+export interface Transition {
+  to: CommentStatus;
+  action: ModerationAction;
+  actor: Actor;
+  reason: string;
+  verdicts?: PolicyVerdict[];
+  /** Other columns written in the same UPDATE (an edited body, resolved flags). */
+  set?: Partial<Omit<CommentRow, 'seq' | 'id' | 'status' | 'statusAt'>>;
+}
+
+export type CommentTransitions = ReturnType<typeof createCommentTransitions>;
+
+/**
+ * Every change of a comment's status goes through here, inside the caller's transaction:
+ * checked against the transition table, the approved counters kept, the decision logged.
+ */
+export function createCommentTransitions(db: Db) {
+  // Prepared once: a published comment moves both counters on every post.
+  const addToArticle = db
+    .update(articles)
+    .set({ commentCount: sql`${articles.commentCount} + ${sql.placeholder('delta')}` })
+    .where(eq(articles.seq, sql.placeholder('seq')))
+    .prepare();
+  const addToReader = db
+    .update(readers)
+    .set({ approvedCount: sql`${readers.approvedCount} + ${sql.placeholder('delta')}` })
+    .where(eq(readers.seq, sql.placeholder('seq')))
+    .prepare();
+
+  /**
+   * Keeps the article's comment_count and the reader's approved_count in step with a
+   * comment moving from `from` (null: a new comment) to `to`.
+   */
+  function countApproved(row: Pick<CommentRow, 'articleSeq' | 'readerSeq'>, from: CommentStatus | null, to: CommentStatus): void {
+    const delta = Number(to === 'approved') - Number(from === 'approved');
+    if (delta === 0) return;
+    addToArticle.run({ delta, seq: row.articleSeq });
+    addToReader.run({ delta, seq: row.readerSeq });
+  }
+
+  function move(row: CommentRow, subject: CommentSubject, transition: Transition, at: number): CommentRow {
+    assertTransition(row.status, transition.to);
+    const moved = db
+      .update(comments)
+      .set({ ...transition.set, status: transition.to, statusAt: at })
+      .where(eq(comments.seq, row.seq))
+      .returning()
+      .get();
+    countApproved(row, row.status, transition.to);
+    appendLogEntry(db, {
+      at,
+      actor: transition.actor,
+      action: transition.action,
+      readerId: subject.readerId,
+      reason: transition.reason,
+      comment: { id: row.id, articleId: subject.articleId, from: row.status, to: transition.to },
+      ...(transition.verdicts ? { verdicts: transition.verdicts } : {}),
+    });
+    return moved;
+  }
+
+  return { countApproved, move };
+}
