@@ -24,6 +24,7 @@ import { createMentionStore } from './modules/entities/mention-store.js';
 import { createCommentListsService } from './modules/comments/comment-lists.service.js';
 import { commentsRoutes } from './modules/comments/comments.routes.js';
 import { createCommentsService } from './modules/comments/comments.service.js';
+import { releaseApprovedComments } from './modules/comments/comment-transitions.js';
 import { createFlagsService } from './modules/comments/flags.service.js';
 import { keysRoutes } from './modules/keys/keys.routes.js';
 import { createKeysService } from './modules/keys/keys.service.js';
@@ -69,8 +70,10 @@ export function createServices(database: DatabaseHandle, settings: { comments: C
   const entities = createEntitiesService({ database, clock, catalog, mentions, recordChange: changes.record, touchContent: changes.touch });
   const extraction = createEntityExtraction({ database, catalog, entities, mentions });
   const findEntity = (idOrSlug: string) => entities.find(idOrSlug)?.row;
-  // Hooks run inside every article write: links first, then the change log that describes it.
-  const articles = createArticlesService({ database, clock, hooks: [extraction.onArticleWrite, changes.recordArticleWrite], findEntity });
+  // Hooks run inside every article write: links first, then the change log that describes it,
+  // then the readers' counts of the comments a deletion takes with it.
+  const hooks = [extraction.onArticleWrite, changes.recordArticleWrite, releaseApprovedComments(database.db)];
+  const articles = createArticlesService({ database, clock, hooks, findEntity });
   const entityLinks = createEntityLinksService({ database, clock, entities, mentions, touchContent: changes.touch });
   const readers = createReadersService({ database, clock });
   const commentDeps = { database, clock, settings: settings.comments, readers };
