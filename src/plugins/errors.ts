@@ -10,8 +10,11 @@ const PART_NAMES: Record<string, FieldError['in']> = {
   headers: 'header',
 };
 
-// Fastify's own client errors, renamed into stable problem codes.
-const FASTIFY_CODES: Record<string, { code: string; title: string }> = {
+// Fastify's own client errors, renamed into stable problem codes (and statuses, where Fastify's mislead).
+const FASTIFY_CODES: Record<string, { code: string; title: string; status?: number }> = {
+  FST_ERR_BAD_URL: { code: 'bad-url', title: 'Malformed URL' },
+  // Fastify says 414, which is about the whole URI; a path segment longer than any id or slug is bad input.
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'bad-url', title: 'Malformed URL', status: 400 },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload-too-large', title: 'Request body too large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported-media-type', title: 'Unsupported media type' },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed-json', title: 'Malformed JSON body' },
@@ -53,11 +56,19 @@ function toProblem(error: FastifyError): Problem {
     return new Problem(400, 'validation-error', 'Invalid request', detail, errors);
   }
   const known = error.code ? FASTIFY_CODES[error.code] : undefined;
-  const status = error.statusCode ?? 500;
+  const status = known?.status ?? error.statusCode ?? 500;
   if (known) return new Problem(status, known.code, known.title, error.message);
   if (status >= 400 && status < 500) return new Problem(status, 'bad-request', 'Bad request', error.message);
   return new Problem(500, 'internal-error', 'Internal server error', 'The server failed to handle this request; it has been logged.');
 }
+
+/**
+ * Fastify's `frameworkErrors` option: URLs the router rejects before any route is found
+ * (bad percent-encoding, an over-long path segment) answer the same problem shape as the
+ * rest. No onRequest hook runs for them, so the request id is echoed here.
+ */
+export const renderFrameworkError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+  sendProblem(request, reply.header('x-request-id', request.id), toProblem(error));
 
 /** One error handler and one not-found handler for the whole app. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {

@@ -12,6 +12,16 @@ t.test('unknown routes are 404 problems', async (t) => {
   t.match(res.json(), { type: 'urn:dateline:problem:not-found', status: 404, code: 'not-found', detail: 'No route for GET /v1/nothing-here' });
 });
 
+t.test('URLs the router rejects are 400 problems too', async (t) => {
+  const ctx = await buildTestApp(t);
+  for (const url of ['/v1/entities/%E0%A4%A', `/v1/articles/${'a'.repeat(201)}/ninjs`, `/v1/keys/${'k'.repeat(300)}`]) {
+    const res = await ctx.inject({ method: url.startsWith('/v1/keys') ? 'DELETE' : 'GET', url, headers: ctx.admin });
+    t.equal(res.statusCode, 400, url.slice(0, 40));
+    t.equal(res.headers['content-type'], PROBLEM);
+    t.match(res.json(), { type: 'urn:dateline:problem:bad-url', status: 400, code: 'bad-url', request_id: res.headers['x-request-id'] });
+  }
+});
+
 t.test('malformed JSON is a 400, an oversize body a 413, a wrong media type a 415', async (t) => {
   const ctx = await buildTestApp(t, { env: { BODY_LIMIT_BYTES: '2048' } });
   const headers = { ...ctx.admin, 'content-type': 'application/json' };
