@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { type FieldError, PROBLEM_TYPE_PREFIX, Problem, type ProblemBody } from '../lib/problem.js';
+import { type FieldError, PROBLEM_TYPE_PREFIX, Problem, type ProblemBody, withProblemResponses } from '../lib/problem.js';
 
 const PART_NAMES: Record<string, FieldError['in']> = {
   body: 'body',
@@ -70,8 +70,21 @@ function toProblem(error: FastifyError): Problem {
 export const renderFrameworkError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
   sendProblem(request, reply.header('x-request-id', request.id), toProblem(error));
 
+// Methods whose request body Fastify parses (DELETE only when it has a content type).
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /** One error handler and one not-found handler for the whole app. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  // Statuses any route can answer before its handler runs, documented where they can happen:
+  // 400 where a request part is validated or a body parsed, 413 and 415 where a body is parsed.
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema;
+    if (!schema || schema.hide) return;
+    const methods = [route.method].flat();
+    const statuses = methods.some((method) => BODY_METHODS.has(method)) ? [400, 413, 415] : [];
+    if (schema.params || schema.querystring || schema.headers || route.url.includes(':')) statuses.push(400);
+    if (statuses.length > 0) route.schema = { ...schema, response: withProblemResponses(schema.response, ...statuses) };
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');

@@ -1,7 +1,7 @@
 import fastifyUnderPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Problem } from '../lib/problem.js';
+import { Problem, withProblemResponses } from '../lib/problem.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -18,6 +18,10 @@ const RETRY_AFTER_SECONDS = 10;
  */
 export const loadSheddingPlugin = fp(async (app: FastifyInstance, opts: { maxEventLoopDelayMs: number }) => {
   if (opts.maxEventLoopDelayMs === 0) return;
+  app.addHook('onRoute', (route) => {
+    if (!route.schema || route.schema.hide || route.config?.servedUnderPressure) return;
+    route.schema = { ...route.schema, response: withProblemResponses(route.schema.response, 503) };
+  });
   await app.register(fastifyUnderPressure, {
     maxEventLoopDelay: opts.maxEventLoopDelayMs,
     retryAfter: RETRY_AFTER_SECONDS,

@@ -40,6 +40,23 @@ t.test('malformed JSON is a 400, an oversize body a 413, a wrong media type a 41
   t.equal((await ctx.inject({ url: '/v1/articles', headers: ctx.admin })).json().data.length, 0, 'nothing was written');
 });
 
+t.test('routes without a body answer one that cannot be parsed as they document', async (t) => {
+  const ctx = await buildTestApp(t);
+  const document = (await ctx.inject({ url: '/openapi.json' })).json();
+  const json = { ...ctx.admin, 'content-type': 'application/json' };
+  const cases = [
+    { method: 'DELETE', url: '/v1/entities/nobody', path: '/v1/entities/{id}', headers: json, payload: '{', status: 400 },
+    { method: 'PUT', url: '/v1/articles/x/entities/y', path: '/v1/articles/{id}/entities/{entity_id}', headers: json, payload: '', status: 400 },
+    { method: 'DELETE', url: '/v1/keys/nobody', path: '/v1/keys/{id}', headers: { ...ctx.admin, 'content-type': 'application/xml' }, payload: '<a/>', status: 415 },
+  ] as const;
+  for (const { path, status, ...request } of cases) {
+    const res = await ctx.inject(request);
+    t.equal(res.statusCode, status, `${request.method} ${request.url}`);
+    t.equal(res.headers['content-type'], PROBLEM);
+    t.ok(document.paths[path][request.method.toLowerCase()].responses[status], 'documented');
+  }
+});
+
 t.test('a server failure is a 500 that does not echo internals, and is logged', async (t) => {
   const ctx = await buildTestApp(t);
   ctx.database.sqlite.exec('drop table article_tags');
