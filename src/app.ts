@@ -37,6 +37,7 @@ import { createReadersService, isReaderToken } from './modules/readers/readers.s
 import { searchRoutes } from './modules/search/search.routes.js';
 import { createSearchService } from './modules/search/search.service.js';
 import { authPlugin, withMetricsToken } from './plugins/auth.js';
+import { connectionDrainPlugin } from './plugins/connection-drain.js';
 import { databasePlugin } from './plugins/database.js';
 import { errorsPlugin, renderFrameworkError } from './plugins/errors.js';
 import { httpSecurityPlugin } from './plugins/http-security.js';
@@ -130,6 +131,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const services = createServices(database, config, overrides.clock);
   if (config.adminKey) services.keys.ensureAdminKey(config.adminKey);
 
+  await app.register(connectionDrainPlugin);
   await app.register(errorsPlugin);
   await app.register(metricsPlugin);
   await app.register(loadSheddingPlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs });
