@@ -21,6 +21,7 @@ import { createEntityExtraction } from './modules/entities/entity-extraction.js'
 import { entityLinksRoutes } from './modules/entities/entity-links.routes.js';
 import { createEntityLinksService } from './modules/entities/entity-links.service.js';
 import { createMentionStore } from './modules/entities/mention-store.js';
+import { createReextraction } from './modules/entities/reextraction.js';
 import { createCommentListsService } from './modules/comments/comment-lists.service.js';
 import { commentsRoutes } from './modules/comments/comments.routes.js';
 import { createCommentsService } from './modules/comments/comments.service.js';
@@ -80,10 +81,11 @@ export function createServices(database: DatabaseHandle, settings: { comments: C
     changes,
     entities,
     extraction,
+    reextraction: createReextraction({ database, clock, extraction, changes }),
     entityLinks,
     presentEntities: createArticleEntityPresenter(entities, entityLinks),
     articles,
-    search: createSearchService({ database, clock }),
+    search: createSearchService({ database, clock, findEntity }),
     feeds: createFeedsService({ database, clock, articles, findEntity }),
     stats: createStatsService({ database }),
     readers,
@@ -150,6 +152,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(readersRoutes, { readers, clock });
   await app.register(commentsRoutes, { comments: services.comments, flags: services.flags, lists: services.commentLists, settings: config.comments });
   await app.register(moderationRoutes, { moderation: services.moderation, clock });
+
+  // Only a listening server warms up; tests that inject never pay for it.
+  app.addHook('onListen', async () => services.extraction.warmUp());
 
   await app.ready();
   return app;
