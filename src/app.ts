@@ -52,6 +52,11 @@ export interface AppOverrides {
   clock?: Clock;
   /** Where log lines go instead of stdout (tests capture them). */
   logStream?: DestinationStream;
+  /**
+   * Load the NLP model and build the entity matcher before serving (the server does; tests
+   * that never write articles need not pay for it).
+   */
+  warmUp?: boolean;
 }
 
 // An incoming X-Request-Id is kept when it is a plain token, so logs correlate across proxies.
@@ -127,6 +132,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   applyMigrations(database);
   const services = createServices(database, config, overrides.clock);
   if (config.adminKey) services.keys.ensureAdminKey(config.adminKey);
+  // Before the load monitor starts: this second of work must not count as event-loop lag.
+  if (overrides.warmUp) services.extraction.warmUp();
 
   await app.register(errorsPlugin);
   await app.register(metricsPlugin);
@@ -152,9 +159,6 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(readersRoutes, { readers, clock });
   await app.register(commentsRoutes, { comments: services.comments, flags: services.flags, lists: services.commentLists, settings: config.comments });
   await app.register(moderationRoutes, { moderation: services.moderation, clock });
-
-  // Only a listening server warms up; tests that inject never pay for it.
-  app.addHook('onListen', async () => services.extraction.warmUp());
 
   await app.ready();
   return app;
