@@ -21,6 +21,7 @@ import { createEntityExtraction } from './modules/entities/entity-extraction.js'
 import { entityLinksRoutes } from './modules/entities/entity-links.routes.js';
 import { createEntityLinksService } from './modules/entities/entity-links.service.js';
 import { createMentionStore } from './modules/entities/mention-store.js';
+import { createReextraction } from './modules/entities/reextraction.js';
 import { createCommentListsService } from './modules/comments/comment-lists.service.js';
 import { commentsRoutes } from './modules/comments/comments.routes.js';
 import { createCommentsService } from './modules/comments/comments.service.js';
@@ -53,6 +54,11 @@ export interface AppOverrides {
   clock?: Clock;
   /** Where log lines go instead of stdout (tests capture them). */
   logStream?: DestinationStream;
+  /**
+   * Load the NLP model and build the entity matcher before serving (the server does; tests
+   * that never write articles need not pay for it).
+   */
+  warmUp?: boolean;
 }
 
 // An incoming X-Request-Id is kept when it is a plain token, so logs correlate across proxies.
@@ -84,10 +90,11 @@ export function createServices(database: DatabaseHandle, settings: { comments: C
     changes,
     entities,
     extraction,
+    reextraction: createReextraction({ database, clock, extraction, changes }),
     entityLinks,
     presentEntities: createArticleEntityPresenter(entities, entityLinks),
     articles,
-    search: createSearchService({ database, clock }),
+    search: createSearchService({ database, clock, findEntity }),
     feeds: createFeedsService({ database, clock, articles, findEntity }),
     stats: createStatsService({ database }),
     readers,
@@ -130,6 +137,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   applyMigrations(database);
   const services = createServices(database, config, overrides.clock);
   if (config.adminKey) services.keys.ensureAdminKey(config.adminKey);
+  // Before the load monitor starts: this second of work must not count as event-loop lag.
+  if (overrides.warmUp) services.extraction.warmUp();
 
   await app.register(connectionDrainPlugin);
   await app.register(errorsPlugin);

@@ -14,11 +14,13 @@ export const searchRoutes: FastifyPluginAsyncZod<{ search: SearchService; clock:
     schema: {
       operationId: 'searchArticles',
       summary: 'Full-text search over published articles, best match first',
-      description: 'Ranked by BM25 over title, standfirst and body, each hit with a highlighted excerpt.',
+      description:
+        'Ranked by BM25 over title, standfirst and body, each hit with a highlighted excerpt. The first page also carries ' +
+        'entity facets: the people, organizations and places most mentioned among the best hits; pass one back as `entity` to drill down.',
       tags: ['search'],
       security: SECURITY.public,
       querystring: SearchQuery,
-      response: { 200: jsonResponse(SearchPage, 'A page of hits, best first'), ...problemResponses(400, 401) },
+      response: { 200: jsonResponse(SearchPage, 'A page of hits, best first'), ...problemResponses(400, 401, 404) },
     },
     handler: async (request, reply) => {
       const { q, ...page } = request.query;
@@ -28,6 +30,7 @@ export const searchRoutes: FastifyPluginAsyncZod<{ search: SearchService; clock:
       return {
         data: result.hits.map((hit) => ({ ...toArticleSummary(hit.article, now), snippet: snippetHtml(hit.snippet), score: -hit.rank })),
         next_cursor: result.nextCursor,
+        ...(result.facets ? { facets: result.facets } : {}),
       };
     },
   });
