@@ -87,7 +87,10 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A 5xx the app chose to answer (a Problem, e.g. shedding load) is an expected state, not a
+    // fault: one warning line without a stack, so an overload does not bury real errors.
+    if (problem.status >= 500 && error instanceof Problem) request.log.warn({ code: problem.code }, problem.detail);
+    else if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>

@@ -22,6 +22,9 @@ t.test('while the event loop lags, requests are shed with 503 + Retry-After; pro
   t.equal(shed.headers['retry-after'], '10');
   t.equal(shed.headers['content-type'], 'application/problem+json; charset=utf-8');
   t.match(shed.json(), { code: 'overloaded', status: 503 });
+  const logged = ctx.logs.filter((line) => line.request_id === shed.headers['x-request-id'] && line.code === 'overloaded');
+  t.match(logged, [{ level: 40 }], 'a shed request is one warning, not an error');
+  t.notOk(logged.some((line) => 'err' in line), 'with no stack trace');
   t.equal((await ctx.inject({ url: '/health/live' })).statusCode, 200, 'liveness answers');
   t.equal((await ctx.inject({ url: '/metrics', headers: ctx.admin })).statusCode, 200, 'metrics answer');
 });
