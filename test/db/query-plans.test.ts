@@ -1,10 +1,11 @@
 import t from 'tap';
+import { createRenderCache, NO_RENDER_CACHE } from '../../src/lib/render-cache.js';
 import { createArticle } from '../factories.js';
 import { buildTestApp, testClock } from '../helper.js';
 import { captureQueries, FULL_WORK, queryPlan } from '../query-plans.js';
 
 t.test('hot read paths use indexes only: no table scan, no sort of the whole result', async (t) => {
-  const ctx = await buildTestApp(t, { clock: testClock() });
+  const ctx = await buildTestApp(t, { clock: testClock(), renderCache: createRenderCache(NO_RENDER_CACHE) });
   for (let i = 0; i < 30; i++) {
     await createArticle(ctx, {
       status: i % 3 === 0 ? 'draft' : 'published',
@@ -52,7 +53,7 @@ t.test('hot read paths use indexes only: no table scan, no sort of the whole res
 });
 
 t.test('feeds, the change feed and the content version use indexes only', async (t) => {
-  const ctx = await buildTestApp(t, { clock: testClock() });
+  const ctx = await buildTestApp(t, { clock: testClock(), renderCache: createRenderCache(NO_RENDER_CACHE) });
   for (let i = 0; i < 30; i++) {
     const article = await createArticle(ctx, {
       status: i % 3 === 0 ? 'scheduled' : 'published',
