@@ -22,6 +22,7 @@ import { createEntityExtraction } from './modules/entities/entity-extraction.js'
 import { entityLinksRoutes } from './modules/entities/entity-links.routes.js';
 import { createEntityLinksService } from './modules/entities/entity-links.service.js';
 import { createMentionStore } from './modules/entities/mention-store.js';
+import { createReextraction } from './modules/entities/reextraction.js';
 import { createCommentListsService } from './modules/comments/comment-lists.service.js';
 import { commentsRoutes } from './modules/comments/comments.routes.js';
 import { createCommentsService } from './modules/comments/comments.service.js';
@@ -54,6 +55,11 @@ export interface AppOverrides {
   logStream?: DestinationStream;
   /** Rendered public reads kept in memory; tests that look at every query pass an empty one. */
   renderCache?: RenderCache;
+  /**
+   * Load the NLP model and build the entity matcher before serving (the server does; tests
+   * that never write articles need not pay for it).
+   */
+  warmUp?: boolean;
 }
 
 // An incoming X-Request-Id is kept when it is a plain token, so logs correlate across proxies.
@@ -83,10 +89,11 @@ export function createServices(database: DatabaseHandle, settings: { comments: C
     changes,
     entities,
     extraction,
+    reextraction: createReextraction({ database, clock, extraction, changes }),
     entityLinks,
     presentEntities: createArticleEntityPresenter(entities, entityLinks),
     articles,
-    search: createSearchService({ database, clock }),
+    search: createSearchService({ database, clock, findEntity }),
     feeds: createFeedsService({ database, clock, articles, findEntity }),
     stats: createStatsService({ database }),
     readers,
@@ -128,6 +135,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   applyMigrations(database);
   const services = createServices(database, config, overrides.clock);
   if (config.adminKey) services.keys.ensureAdminKey(config.adminKey);
+  // Before the load monitor starts: this second of work must not count as event-loop lag.
+  if (overrides.warmUp) services.extraction.warmUp();
 
   await app.register(errorsPlugin);
   await app.register(metricsPlugin);

@@ -14,7 +14,7 @@ try {
   throw error;
 }
 
-const app = await buildApp(config);
+const app = await buildApp(config, { warmUp: true });
 
 // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database (WAL
 // checkpoint), exit 0. A second signal, or a drain longer than SHUTDOWN_TIMEOUT_MS, exits 1 at

@@ -52,6 +52,9 @@ export async function buildTestApp(t: Teardown, overrides: AppOverrides & { env?
     PUBLIC_BASE_URL: 'https://news.example',
     // Tests make many requests from one address; the rate-limit tests set their own small budgets.
     RATE_LIMIT_MAX: '100000',
+    // The first article a test writes loads the NLP model, a second of blocking work on a busy
+    // machine: load shedding would turn the next request into a 503. Its own test turns it on.
+    MAX_EVENT_LOOP_DELAY_MS: '0',
     ...overrides.env,
   });
   const logs: Record<string, unknown>[] = [];

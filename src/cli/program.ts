@@ -3,16 +3,24 @@ import { ConfigError } from '../config.js';
 import { Problem } from '../lib/problem.js';
 import { VERSION } from '../lib/version.js';
 import { registerBackupCommand } from './backup.js';
+import { registerEntitiesCommands } from './entities.js';
 import { CliError, EXIT, type CliIo } from './context.js';
 import { registerImportCommand } from './import.js';
 import { registerKeysCommands } from './keys.js';
 import { registerMigrateCommand } from './migrate.js';
 import { registerStatsCommand } from './stats.js';
 
-/** Adds one group of commands; a feature brings its own (e.g. `entities reextract`) by joining COMMANDS. */
+/** Adds one group of commands; a feature brings its own by joining COMMANDS. */
 export type RegisterCommands = (program: Command, io: CliIo, setExitCode: (code: number) => void) => void;
 
-const COMMANDS: RegisterCommands[] = [registerMigrateCommand, registerKeysCommands, registerImportCommand, registerBackupCommand, registerStatsCommand];
+const COMMANDS: RegisterCommands[] = [
+  registerMigrateCommand,
+  registerKeysCommands,
+  registerImportCommand,
+  registerEntitiesCommands,
+  registerBackupCommand,
+  registerStatsCommand,
+];
 
 // Commander's own outcomes that are not errors.
 const INFORMATIONAL = new Set(['commander.helpDisplayed', 'commander.version']);
@@ -29,7 +37,7 @@ function failure(error: unknown): [string, number] {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('dateline')
-    .description('Operate Dateline: database, API keys, imports, backups. Configured by the same environment as the server.')
+    .description('Operate Dateline: database, API keys, imports, entities, backups. Configured by the same environment as the server.')
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })

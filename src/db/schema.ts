@@ -407,3 +407,15 @@ export const moderationLog = sqliteTable(
     check('moderation_log_action_valid', oneOf('action', MODERATION_ACTIONS)),
   ],
 );
+
+/**
+ * Where a long maintenance job (e.g. `dateline entities reextract`) got to, so an interrupted
+ * run resumes after the last item it committed instead of starting over.
+ */
+export const maintenanceJobs = sqliteTable('maintenance_jobs', {
+  name: text('name').primaryKey(),
+  /** The seq of the last item done. */
+  position: integer('position').notNull(),
+  startedAt: integer('started_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});

@@ -92,5 +92,15 @@ export function createEntityExtraction(deps: {
     });
   }
 
-  return { onArticleWrite, reextract };
+  /**
+   * Loads the NLP model and builds the matcher of known entities now, so the first article
+   * written after start does not pay for them (together up to a second, blocking).
+   */
+  function warmUp(): void {
+    extractEntities({ title: 'Warm-up', body: 'The Minister of Foreign Affairs met officials in Moscow on Monday.' }, catalog.current());
+  }
+
+  return { onArticleWrite, reextract, warmUp };
 }
+
+export type EntityExtraction = ReturnType<typeof createEntityExtraction>;

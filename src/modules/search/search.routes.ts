@@ -18,20 +18,22 @@ export const searchRoutes: FastifyPluginAsyncZod<{ search: SearchService; change
     schema: {
       operationId: 'searchArticles',
       summary: 'Full-text search over published articles, best match first',
-      description: 'Ranked by BM25 over title, standfirst and body, each hit with a highlighted excerpt.',
+      description:
+        'Ranked by BM25 over title, standfirst and body, each hit with a highlighted excerpt. The first page also carries ' +
+        'entity facets: the people, organizations and places most mentioned among the best hits; pass one back as `entity` to drill down.',
       tags: ['search'],
       security: SECURITY.public,
       querystring: SearchQuery,
-      response: { 200: jsonResponse(SearchPage, 'A page of hits, best first'), ...problemResponses(400, 401) },
+      response: { 200: jsonResponse(SearchPage, 'A page of hits, best first'), ...problemResponses(400, 401, 404) },
     },
     handler: async (request, reply) => {
-      // Hits, snippets and scores change only with articles, which move the content version.
+      // Hits, snippets, scores and facets change only with articles and entities, which move the content version.
       return rendered.send(request, reply, `search ${changes.currentVersion().version} ${request.url}`, () => {
         const { q, ...page } = request.query;
         const result = search.search(q, page);
         const now = clock();
         const data = result.hits.map((hit) => ({ ...toArticleSummary(hit.article, now), snippet: snippetHtml(hit.snippet), score: -hit.rank }));
-        return { payload: { data, next_cursor: result.nextCursor }, nextCursor: result.nextCursor };
+        return { payload: { data, next_cursor: result.nextCursor, ...(result.facets ? { facets: result.facets } : {}) }, nextCursor: result.nextCursor };
       });
     },
   });

@@ -1,11 +1,12 @@
-import { and, asc, eq, gt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { DatabaseHandle } from '../../db/client.js';
-import { articles } from '../../db/schema.js';
+import { articles, entities, mentions } from '../../db/schema.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
-import { badRequest } from '../../lib/problem.js';
+import { badRequest, notFound } from '../../lib/problem.js';
 import type { Clock } from '../../lib/time.js';
 import { articleSummaryColumns, type ArticleSummaryRow } from '../articles/article-resource.js';
+import type { EntityFinder } from '../articles/articles.service.js';
 import { toFtsQuery } from './fts-query.js';
 import { MARK_CLOSE, MARK_OPEN } from './snippet.js';
 
@@ -28,20 +29,54 @@ export interface SearchRow {
   rank: number;
 }
 
+// Facets count the entities of the best hits only: a bounded cost however common the words.
+const FACET_WINDOW = 500;
+const FACET_COUNT = 10;
+
 export type SearchService = ReturnType<typeof createSearchService>;
 
-export function createSearchService(deps: { database: DatabaseHandle; clock: Clock }) {
+export function createSearchService(deps: { database: DatabaseHandle; clock: Clock; findEntity: EntityFinder }) {
   const { db } = deps.database;
 
-  /** Published articles matching `q`, best first (lowest bm25), with an excerpt around the matches. */
-  function search(q: string, page: { limit: number; cursor?: string | undefined }) {
+  /** The match and visibility conditions shared by the hits and their facets. */
+  function matching(q: string, entityRefs: string[]): (SQL | undefined)[] {
     const query = toFtsQuery(q);
     if (!query) throw badRequest('query', 'q', 'must contain at least one letter or digit');
-    const where: (SQL | undefined)[] = [
-      sql`articles_fts match ${query.match}`,
-      eq(articles.status, 'published'),
-      lte(articles.sortAt, deps.clock()),
-    ];
+    const where: (SQL | undefined)[] = [sql`articles_fts match ${query.match}`, eq(articles.status, 'published'), lte(articles.sortAt, deps.clock())];
+    for (const ref of entityRefs) {
+      const entity = deps.findEntity(ref);
+      if (!entity) throw notFound(`Entity ${ref}`);
+      where.push(sql`exists (select 1 from mentions m where m.article_seq = ${articles.seq} and m.entity_seq = ${entity.seq} and m.linked = 1)`);
+    }
+    return where;
+  }
+
+  /** The entities most mentioned among the best hits. */
+  function entityFacets(where: (SQL | undefined)[]) {
+    const best = db
+      .select({ seq: articles.seq })
+      .from(articlesFts)
+      .innerJoin(articles, eq(articles.seq, articlesFts.rowid))
+      .where(and(...where))
+      .orderBy(asc(rank))
+      .limit(FACET_WINDOW)
+      .as('best');
+    const count = sql<number>`count(*)`;
+    return db
+      .select({ id: entities.id, slug: entities.slug, name: entities.name, type: entities.type, count })
+      .from(best)
+      .innerJoin(mentions, and(eq(mentions.articleSeq, best.seq), sql`${mentions.linked} = 1`))
+      .innerJoin(entities, eq(entities.seq, mentions.entitySeq))
+      .groupBy(entities.seq)
+      .orderBy(desc(count), asc(entities.nameKey))
+      .limit(FACET_COUNT)
+      .all();
+  }
+
+  /** Published articles matching `q`, best first (lowest bm25), with an excerpt around the matches. */
+  function search(q: string, page: { limit: number; cursor?: string | undefined; entity?: string[] | undefined }) {
+    const where = matching(q, page.entity ?? []);
+    const facets = page.cursor === undefined ? { entities: entityFacets(where) } : undefined;
     if (page.cursor !== undefined) {
       // The rank travels as text so the cursor keeps every bit of the float.
       const [rankText, seq] = decodeCursor(page.cursor, ['string', 'number'] as const);
@@ -60,7 +95,7 @@ export function createSearchService(deps: { database: DatabaseHandle; clock: Clo
     const hits: SearchRow[] = rows.slice(0, page.limit);
     const last = hits[hits.length - 1];
     const nextCursor = rows.length > page.limit && last ? encodeCursor([String(last.rank), last.article.seq]) : null;
-    return { hits, nextCursor };
+    return { hits, nextCursor, facets };
   }
 
   return { search };

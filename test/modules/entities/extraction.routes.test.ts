@@ -51,3 +51,10 @@ t.test('a deleted entity is not proposed again by extraction', async (t) => {
   const created = await ctx.inject({ method: 'POST', url: '/v1/entities', headers: ctx.admin, payload: { name: 'Nikol Pashinyan', type: 'person' } });
   t.equal(created.statusCode, 201, 'an editor may still create it explicitly');
 });
+
+t.test('an app built with warm-up extracts from its first article on', async (t) => {
+  const ctx = await buildTestApp(t, { warmUp: true });
+  const first = await createArticle(ctx, { status: 'published', title: 'Talks', standfirst: null, dateline: null, body: 'Prime Minister Nikol Pashinyan spoke in Yerevan.' });
+  const names = (await ctx.inject({ url: `/v1/articles/${first.id}/entities` })).json().data.map((l: Linked) => l.name);
+  t.ok(names.includes('Nikol Pashinyan') && names.includes('Yerevan'));
+});

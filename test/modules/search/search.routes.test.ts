@@ -49,3 +49,26 @@ t.test('hostile queries are searched or refused with a 400, never a 500', async 
   t.equal((await ctx.inject({ url: '/v1/search' })).statusCode, 400, 'q is required');
   t.equal((await ctx.inject({ url: '/v1/search?q=x&cursor=bad' })).statusCode, 400);
 });
+
+t.test('the first page carries entity facets; an entity narrows the hits', async (t) => {
+  const ctx = await buildTestApp(t);
+  const entity = async (name: string, type: string) =>
+    (await ctx.inject({ method: 'POST', url: '/v1/entities', headers: ctx.admin, payload: { name, type } })).json();
+  const armenia = await entity('Armenia', 'place');
+  await entity('Russia', 'place');
+  const base = { standfirst: null, dateline: null, status: 'published' };
+  const both = await createArticle(ctx, { ...base, title: 'Summit talks', body: 'Armenia and Russia held summit talks.' });
+  await createArticle(ctx, { ...base, title: 'More summit talks', body: 'Russia hosted summit talks.' });
+  await createArticle(ctx, { ...base, title: 'Summit recap', body: 'Russia summarised the summit.' });
+
+  const first = (await ctx.inject({ url: '/v1/search?q=summit&limit=1' })).json();
+  const facets = first.facets.entities as { name: string; count: number; slug: string }[];
+  t.match(facets[0], { name: 'Russia', count: 3, type: 'place' }, 'counted over all the hits, not only this page');
+  t.match(facets.find((f) => f.name === 'Armenia'), { count: 1, slug: armenia.slug });
+  const second = (await ctx.inject({ url: `/v1/search?q=summit&limit=1&cursor=${first.next_cursor}` })).json();
+  t.notOk('facets' in second, 'later pages leave them out');
+
+  const narrowed = (await ctx.inject({ url: `/v1/search?q=summit&entity=${armenia.slug}` })).json();
+  t.same(narrowed.data.map((h: { id: string }) => h.id), [both.id]);
+  t.equal((await ctx.inject({ url: '/v1/search?q=summit&entity=nobody' })).statusCode, 404);
+});
