@@ -38,7 +38,7 @@ t.test('hot read paths use indexes only: no table scan, no sort of the whole res
     '/v1/entities?sort=name',
   ];
   const first = (await ctx.inject({ url: '/v1/articles' })).json().data[0];
-  paths.push(`/v1/articles/${first.id}`, `/v1/articles/${first.slug}`);
+  paths.push(`/v1/articles/${first.id}`, `/v1/articles/${first.slug}`, `/v1/articles/${first.slug}?include=entities`, '/v1/articles?include=entities');
 
   for (const [path, headers] of paths.flatMap((path) => [[path, ctx.admin], [path, {}]] as const)) {
     if (/status=(draft|scheduled)/.test(path) && !('authorization' in headers)) continue;
@@ -47,7 +47,11 @@ t.test('hot read paths use indexes only: no table scan, no sort of the whole res
     t.ok(reads.length > 0, `${path} reads articles`);
     for (const query of reads) {
       const plan = queryPlan(ctx.database, query);
-      t.notOk(plan.some((step) => FULL_WORK.test(step)), `${path}: ${plan.join(' | ')}`);
+      // Embedded entities are sorted by salience per article: a sort of the page's own
+      // mentions (a few dozen an article), which does not grow with the corpus.
+      const pageMentions = plan.some((step) => /^SEARCH mentions .*\(article_seq=\?\)$/.test(step));
+      const work = plan.filter((step) => FULL_WORK.test(step) && !(pageMentions && /^USE TEMP B-TREE FOR (LAST \d+ TERMS OF )?ORDER BY$/.test(step)));
+      t.same(work, [], `${path}: ${plan.join(' | ')}`);
     }
   }
 });
