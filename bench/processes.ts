@@ -17,6 +17,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+// Servers still running: killed when this process exits however it exits (an interrupted
+// `npm run bench`, a test runner's timeout), so no server outlives its benchmark.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export interface ServerProcess {
   name: string;
   url: string;
@@ -38,8 +45,14 @@ export async function startServer(options: { name: string; script: string; env: 
     env: { ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', log, log],
   });
+  running.add(child);
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
   const deadline = Date.now() + 120_000;
   for (;;) {
     const state = await Promise.race([exited.then(() => 'exited' as const), ready(`${url}${options.readyPath}`)]);

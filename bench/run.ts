@@ -32,6 +32,9 @@ if (!Number.isSafeInteger(articles) || articles < 1 || !Number.isSafeInteger(see
   process.exit(2);
 }
 
+// Interrupted: exit, so that the servers started are killed on the way out (processes.ts).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const bar = progressBar({ stdout: process.stdout, stderr: process.stderr, env: process.env }, 'corpus');
 let barStarted = false;
