@@ -18,7 +18,14 @@ export async function captureResponses(baseUrl: string, endpoints: Endpoint[]): 
   const captured: CapturedResponse[] = [];
   for (const endpoint of endpoints) {
     const { request } = endpoint;
-    const response = await send(baseUrl, request);
+    let response = await send(baseUrl, request);
+    // A cold first request can be slow enough (a common search term on a large corpus) that
+    // the server sheds the next ones for a moment; capturing waits that out.
+    for (let tries = 0; response.status === 503 && tries < 30; tries++) {
+      await response.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      response = await send(baseUrl, request);
+    }
     const body = Buffer.from(await response.arrayBuffer());
     if (response.status !== endpoint.expect) {
       throw new Error(`${endpoint.name}: Dateline answered ${response.status}, expected ${endpoint.expect}: ${body.toString('utf8').slice(0, 500)}`);
