@@ -87,3 +87,21 @@ t.test('feeds, the change feed and the content version use indexes only', async 
     }
   }
 });
+
+t.test('search is driven by the full-text match, never by a walk over published articles', async (t) => {
+  const ctx = await buildTestApp(t, { clock: testClock(), renderCache: createRenderCache(NO_RENDER_CACHE) });
+  // No ANALYZE: without statistics (as in a database never analyzed) SQLite's guess favours the
+  // articles index, which is the plan this test must rule out.
+  for (let i = 0; i < 30; i++) await createArticle(ctx, { status: 'published', body: i % 3 ? 'Quartz talks resume in Yerevan.' : 'Other news.' });
+  const first = await ctx.inject({ url: '/v1/search?q=quartz&limit=2' });
+  for (const path of ['/v1/search?q=quartz', '/v1/search?q=quartz+talks', `/v1/search?q=quartz&limit=2&cursor=${first.json().next_cursor}`]) {
+    const queries = await captureQueries(ctx.database, () => ctx.inject({ url: path }));
+    const reads = queries.filter((q) => /articles_fts match/.test(q.sql));
+    t.ok(reads.length > 0, `${path} runs a full-text query`);
+    for (const query of reads) {
+      const plan = queryPlan(ctx.database, query);
+      t.match(plan.join(' | '), /SCAN articles_fts VIRTUAL TABLE INDEX \d+:M/, `${path}: the match leads: ${plan.join(' | ')}`);
+      t.notOk(plan.some((step) => /^SEARCH articles USING (COVERING )?INDEX/.test(step)), `${path}: no walk over an articles index`);
+    }
+  }
+});
