@@ -26,6 +26,7 @@ import { createReextraction } from './modules/entities/reextraction.js';
 import { createCommentListsService } from './modules/comments/comment-lists.service.js';
 import { commentsRoutes } from './modules/comments/comments.routes.js';
 import { createCommentsService } from './modules/comments/comments.service.js';
+import { releaseApprovedComments } from './modules/comments/comment-transitions.js';
 import { createFlagsService } from './modules/comments/flags.service.js';
 import { keysRoutes } from './modules/keys/keys.routes.js';
 import { createKeysService } from './modules/keys/keys.service.js';
@@ -38,8 +39,9 @@ import { createReadersService, isReaderToken } from './modules/readers/readers.s
 import { searchRoutes } from './modules/search/search.routes.js';
 import { createSearchService } from './modules/search/search.service.js';
 import { authPlugin, withMetricsToken } from './plugins/auth.js';
+import { connectionDrainPlugin } from './plugins/connection-drain.js';
 import { databasePlugin } from './plugins/database.js';
-import { errorsPlugin } from './plugins/errors.js';
+import { errorsPlugin, renderFrameworkError } from './plugins/errors.js';
 import { httpSecurityPlugin } from './plugins/http-security.js';
 import { loadSheddingPlugin } from './plugins/load-shedding.js';
 import { metricsPlugin } from './plugins/metrics.js';
@@ -78,8 +80,10 @@ export function createServices(database: DatabaseHandle, settings: { comments: C
   const entities = createEntitiesService({ database, clock, catalog, mentions, recordChange: changes.record, touchContent: changes.touch });
   const extraction = createEntityExtraction({ database, catalog, entities, mentions });
   const findEntity = (idOrSlug: string) => entities.find(idOrSlug)?.row;
-  // Hooks run inside every article write: links first, then the change log that describes it.
-  const articles = createArticlesService({ database, clock, hooks: [extraction.onArticleWrite, changes.recordArticleWrite], findEntity });
+  // Hooks run inside every article write: links first, then the change log that describes it,
+  // then the readers' counts of the comments a deletion takes with it.
+  const hooks = [extraction.onArticleWrite, changes.recordArticleWrite, releaseApprovedComments(database.db)];
+  const articles = createArticlesService({ database, clock, hooks, findEntity });
   const entityLinks = createEntityLinksService({ database, clock, entities, mentions, touchContent: changes.touch });
   const readers = createReadersService({ database, clock });
   const commentDeps = { database, clock, settings: settings.comments, readers };
@@ -124,6 +128,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: renderFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -138,6 +143,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   // Before the load monitor starts: this second of work must not count as event-loop lag.
   if (overrides.warmUp) services.extraction.warmUp();
 
+  await app.register(connectionDrainPlugin);
   await app.register(errorsPlugin);
   await app.register(metricsPlugin);
   await app.register(loadSheddingPlugin, { maxEventLoopDelayMs: config.maxEventLoopDelayMs });

@@ -43,3 +43,19 @@ t.test('the document and the interactive docs are served', async (t) => {
   t.equal(docs.statusCode, 200);
   t.match(docs.headers['content-type'], /text\/html/);
 });
+
+t.test('statuses that plugins answer before a handler runs are documented wherever they can happen', async (t) => {
+  const document = JSON.parse(readFileSync(committedPath, 'utf8'));
+  for (const [path, operations] of Object.entries<Record<string, { responses: Record<string, { content?: object }> }>>(document.paths)) {
+    for (const [method, { responses }] of Object.entries(operations)) {
+      const name = `${method.toUpperCase()} ${path}`;
+      t.ok(responses['401'], `${name}: a bad credential is a 401 on every route`);
+      if (method !== 'get') t.ok(responses['400'] && responses['413'] && responses['415'], `${name}: it parses a body`);
+      if (path.includes('{')) t.ok(responses['400'], `${name}: a malformed path is a 400`);
+      const shedding = path !== '/health/live' && path !== '/metrics';
+      t.equal(Boolean(responses['503']), shedding, `${name}: 503 where load is shed`);
+    }
+  }
+  t.same(Object.keys(document.paths['/health/ready'].get.responses['503'].content), ['application/json', 'application/problem+json'], 'readiness: its checks, or shed');
+  t.ok(document.paths['/v1/articles'].get.responses['404'], 'an unknown entity filter is a 404');
+});

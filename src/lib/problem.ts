@@ -86,3 +86,19 @@ export function problemResponses(...statuses: number[]) {
     ]),
   );
 }
+
+type ResponseEntry = { content?: Record<string, unknown> } & Record<string, unknown>;
+
+/**
+ * A route's responses with problem responses for `statuses` added; where the route already
+ * documents a status, the problem joins its other media types instead of replacing them.
+ */
+export function withProblemResponses(responses: unknown, ...statuses: number[]): Record<string, unknown> {
+  const merged = { ...(responses as Record<string, ResponseEntry> | undefined) };
+  for (const [status, problem] of Object.entries(problemResponses(...statuses))) {
+    const existing = merged[status];
+    if (!existing) merged[status] = problem;
+    else if (existing.content) merged[status] = { ...existing, content: { ...existing.content, ...problem.content } };
+  }
+  return merged;
+}

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
-import { forbidden, unauthorized } from '../lib/problem.js';
+import { forbidden, unauthorized, withProblemResponses } from '../lib/problem.js';
 import { hashSecret } from '../lib/secrets.js';
 import type { Role } from '../lib/vocabulary.js';
 
@@ -29,6 +29,11 @@ const BEARER = /^Bearer ([\x21-\x7e]{1,512})$/;
  */
 export const authPlugin = fp(async (app: FastifyInstance, opts: { resolve: CredentialResolver }) => {
   app.decorateRequest('principal', null);
+  // Any route, public ones and probes included, answers a bad credential: say so in its contract.
+  app.addHook('onRoute', (route) => {
+    if (!route.schema || route.schema.hide) return;
+    route.schema = { ...route.schema, response: withProblemResponses(route.schema.response, 401) };
+  });
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     if (header === undefined) return;

@@ -1,7 +1,7 @@
 import fastifyUnderPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Problem } from '../lib/problem.js';
+import { Problem, withProblemResponses } from '../lib/problem.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -17,6 +17,12 @@ const RETRY_AFTER_SECONDS = 10;
  * get a 503 problem with Retry-After at once, before any work is done for them.
  */
 export const loadSheddingPlugin = fp(async (app: FastifyInstance, opts: { maxEventLoopDelayMs: number }) => {
+  // The contract is one document whatever the configuration: 503 is documented even where
+  // shedding is switched off (MAX_EVENT_LOOP_DELAY_MS=0), as the tests run.
+  app.addHook('onRoute', (route) => {
+    if (!route.schema || route.schema.hide || route.config?.servedUnderPressure) return;
+    route.schema = { ...route.schema, response: withProblemResponses(route.schema.response, 503) };
+  });
   if (opts.maxEventLoopDelayMs === 0) return;
   await app.register(fastifyUnderPressure, {
     maxEventLoopDelay: opts.maxEventLoopDelayMs,

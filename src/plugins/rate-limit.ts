@@ -1,7 +1,7 @@
 import fastifyRateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { Problem, problemResponses } from '../lib/problem.js';
+import { Problem, withProblemResponses } from '../lib/problem.js';
 
 export interface RateLimitOptions {
   /** Requests per window for each anonymous IP address and each credential. */
@@ -31,7 +31,7 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: RateLimitOp
   // Every limited route can answer 429: say so in its contract, where clients read it.
   app.addHook('onRoute', (route) => {
     if (!route.schema || route.schema.hide || EXEMPT.test(route.url)) return;
-    route.schema = { ...route.schema, response: { ...(route.schema.response as object), ...problemResponses(429) } };
+    route.schema = { ...route.schema, response: withProblemResponses(route.schema.response, 429) };
   });
   const seconds = Math.ceil(opts.windowMs / 1000);
   await app.register(fastifyRateLimit, {

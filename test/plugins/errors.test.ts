@@ -12,6 +12,16 @@ t.test('unknown routes are 404 problems', async (t) => {
   t.match(res.json(), { type: 'urn:dateline:problem:not-found', status: 404, code: 'not-found', detail: 'No route for GET /v1/nothing-here' });
 });
 
+t.test('URLs the router rejects are 400 problems too', async (t) => {
+  const ctx = await buildTestApp(t);
+  for (const url of ['/v1/entities/%E0%A4%A', `/v1/articles/${'a'.repeat(201)}/ninjs`, `/v1/keys/${'k'.repeat(300)}`]) {
+    const res = await ctx.inject({ method: url.startsWith('/v1/keys') ? 'DELETE' : 'GET', url, headers: ctx.admin });
+    t.equal(res.statusCode, 400, url.slice(0, 40));
+    t.equal(res.headers['content-type'], PROBLEM);
+    t.match(res.json(), { type: 'urn:dateline:problem:bad-url', status: 400, code: 'bad-url', request_id: res.headers['x-request-id'] });
+  }
+});
+
 t.test('malformed JSON is a 400, an oversize body a 413, a wrong media type a 415', async (t) => {
   const ctx = await buildTestApp(t, { env: { BODY_LIMIT_BYTES: '2048' } });
   const headers = { ...ctx.admin, 'content-type': 'application/json' };
@@ -28,6 +38,23 @@ t.test('malformed JSON is a 400, an oversize body a 413, a wrong media type a 41
   t.equal(xml.statusCode, 415);
   t.equal(xml.json().code, 'unsupported-media-type');
   t.equal((await ctx.inject({ url: '/v1/articles', headers: ctx.admin })).json().data.length, 0, 'nothing was written');
+});
+
+t.test('routes without a body answer one that cannot be parsed as they document', async (t) => {
+  const ctx = await buildTestApp(t);
+  const document = (await ctx.inject({ url: '/openapi.json' })).json();
+  const json = { ...ctx.admin, 'content-type': 'application/json' };
+  const cases = [
+    { method: 'DELETE', url: '/v1/entities/nobody', path: '/v1/entities/{id}', headers: json, payload: '{', status: 400 },
+    { method: 'PUT', url: '/v1/articles/x/entities/y', path: '/v1/articles/{id}/entities/{entity_id}', headers: json, payload: '', status: 400 },
+    { method: 'DELETE', url: '/v1/keys/nobody', path: '/v1/keys/{id}', headers: { ...ctx.admin, 'content-type': 'application/xml' }, payload: '<a/>', status: 415 },
+  ] as const;
+  for (const { path, status, ...request } of cases) {
+    const res = await ctx.inject(request);
+    t.equal(res.statusCode, status, `${request.method} ${request.url}`);
+    t.equal(res.headers['content-type'], PROBLEM);
+    t.ok(document.paths[path][request.method.toLowerCase()].responses[status], 'documented');
+  }
 });
 
 t.test('a server failure is a 500 that does not echo internals, and is logged', async (t) => {

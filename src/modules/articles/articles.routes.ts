@@ -92,7 +92,7 @@ export const articlesRoutes: FastifyPluginAsyncZod<{
       tags: TAGS,
       security: SECURITY.optionalStaff,
       querystring: ListArticlesQuery,
-      response: { 200: jsonResponse(ArticlePage, 'A page of article summaries'), 304: NotModified, ...problemResponses(400, 401, 403) },
+      response: { 200: jsonResponse(ArticlePage, 'A page of article summaries'), 304: NotModified, ...problemResponses(400, 401, 403, 404) },
     },
     handler: async (request, reply) => {
       const staff = isStaff(request, 'editor');

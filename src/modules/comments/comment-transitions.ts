@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { articles, comments, readers } from '../../db/schema.js';
 import type { CommentStatus, ModerationAction } from '../../lib/vocabulary.js';
+import type { ArticleWriteHook } from '../articles/articles.service.js';
 import { type Actor, appendLogEntry } from '../moderation/moderation-log.js';
 import { assertTransition } from './comment-status.js';
 import type { PolicyVerdict } from './policy/rules.js';
@@ -76,4 +77,18 @@ export function createCommentTransitions(db: Db) {
   }
 
   return { countApproved, move };
+}
+
+/**
+ * Article write hook: deleting an article deletes its comments by foreign-key cascade, which
+ * no transition sees, so the authors of its approved comments lose them from their counts here.
+ */
+export function releaseApprovedComments(db: Db): ArticleWriteHook {
+  return (event) => {
+    if (event.kind !== 'delete') return;
+    const seq = event.article.seq;
+    db.run(sql`update readers set approved_count = approved_count - (
+                 select count(*) from comments c where c.article_seq = ${seq} and c.reader_seq = readers.seq and c.status = 'approved')
+               where seq in (select reader_seq from comments where article_seq = ${seq} and status = 'approved')`);
+  };
 }

@@ -194,3 +194,17 @@ t.test('a blocked reader cannot post', async (t) => {
   t.match(res.json(), { code: 'reader-blocked', detail: /until a moderator lifts the block\. Reason: Repeated insults/ });
   t.equal(count(ctx, 'comments'), 0);
 });
+
+t.test("deleting an article takes its approved comments out of their authors' approved history", async (t) => {
+  const ctx = await buildTestApp(t);
+  const doomed = await createArticle(ctx, { status: 'published' });
+  const other = await createArticle(ctx, { status: 'published' });
+  const reader = await createReader(ctx);
+  await postComment(ctx, reader, doomed.id, { body: 'A first, approved remark.' });
+  const me = () => ctx.inject({ url: '/v1/readers/me', headers: reader.headers }).then((res) => res.json().approved_comments);
+  t.equal(await me(), 1);
+  t.equal((await ctx.inject({ method: 'DELETE', url: `/v1/articles/${doomed.id}`, headers: ctx.admin })).statusCode, 204);
+  t.equal(await me(), 0, 'the comment went with its article');
+  const link = await postComment(ctx, reader, other.id, { body: 'See https://example.com/a for more' });
+  t.match(link.verdicts, [{ code: 'unvetted-link' }], 'a reader with no published comment left may not post links unreviewed');
+});
