@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import type { CommentSettings, Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
+import { createRenderCache, type RenderCache } from './lib/render-cache.js';
 import { systemClock, type Clock } from './lib/time.js';
 import { articlesRoutes } from './modules/articles/articles.routes.js';
 import { createArticlesService } from './modules/articles/articles.service.js';
@@ -54,6 +55,8 @@ export interface AppOverrides {
   clock?: Clock;
   /** Where log lines go instead of stdout (tests capture them). */
   logStream?: DestinationStream;
+  /** Rendered public reads kept in memory; tests that look at every query pass an empty one. */
+  renderCache?: RenderCache;
   /**
    * Load the NLP model and build the entity matcher before serving (the server does; tests
    * that never write articles need not pay for it).
@@ -153,14 +156,15 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(rateLimitPlugin, config.rateLimit);
 
   const { clock, changes, articles, entities, entityLinks, presentEntities, readers } = services;
+  const rendered = overrides.renderCache ?? createRenderCache();
   await app.register(opsRoutes, { database, stats: services.stats });
-  await app.register(articlesRoutes, { articles, changes, clock, presentEntities });
-  await app.register(entitiesRoutes, { entities, links: entityLinks, clock });
+  await app.register(articlesRoutes, { articles, changes, clock, presentEntities, rendered });
+  await app.register(entitiesRoutes, { entities, links: entityLinks, changes, clock, rendered });
   await app.register(entityLinksRoutes, { articles, links: entityLinks, present: presentEntities });
-  await app.register(searchRoutes, { search: services.search, clock });
+  await app.register(searchRoutes, { search: services.search, changes, clock, rendered });
   await app.register(keysRoutes, { keys: services.keys });
   await app.register(changesRoutes, { changes });
-  await app.register(feedsRoutes, { feeds: services.feeds, changes, site: config });
+  await app.register(feedsRoutes, { feeds: services.feeds, changes, site: config, rendered });
   await app.register(articleFormatsRoutes, { articles, clock, site: config, entitiesOf: (article) => presentEntities([article.seq]).get(article.seq) ?? [] });
   await app.register(readersRoutes, { readers, clock });
   await app.register(commentsRoutes, { comments: services.comments, flags: services.flags, lists: services.commentLists, settings: config.comments });

@@ -5,26 +5,26 @@ export interface CapturedQuery {
   params: unknown[];
 }
 
-/** Records every statement `work` runs through the database, with its bound parameters. */
+/**
+ * Records every statement `work` runs through the database, with its bound parameters —
+ * statements prepared once at start-up included, so the methods are wrapped on the prototype.
+ */
 export async function captureQueries(database: DatabaseHandle, work: () => Promise<unknown>): Promise<CapturedQuery[]> {
   const captured: CapturedQuery[] = [];
-  const sqlite = database.sqlite;
-  const prepare = sqlite.prepare.bind(sqlite);
-  sqlite.prepare = ((source: string) => {
-    const statement = prepare(source);
-    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
-      const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
-      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        captured.push({ sql: source, params });
-        return original(...params);
-      };
-    }
-    return statement;
-  }) as typeof sqlite.prepare;
+  const prototype = Object.getPrototypeOf(database.sqlite.prepare('select 1')) as Record<string, unknown>;
+  const originals = new Map<string, unknown>();
+  for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+    const original = prototype[method] as (this: { source: string }, ...args: unknown[]) => unknown;
+    originals.set(method, original);
+    prototype[method] = function (this: { source: string }, ...params: unknown[]) {
+      captured.push({ sql: this.source, params });
+      return original.apply(this, params);
+    };
+  }
   try {
     await work();
   } finally {
-    sqlite.prepare = prepare;
+    for (const [method, original] of originals) prototype[method] = original;
   }
   return captured;
 }

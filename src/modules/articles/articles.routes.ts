@@ -4,6 +4,7 @@ import { isStaff, requireRole, SECURITY, staffKeyId } from '../../plugins/auth.j
 import { isListNotModified, isNotModified, NotModified } from '../../lib/http-cache.js';
 import { setNextLink } from '../../lib/links.js';
 import { Problem, problemResponses } from '../../lib/problem.js';
+import type { RenderCache } from '../../lib/render-cache.js';
 import { jsonResponse, NoContent, PageQuery } from '../../lib/schemas.js';
 import type { Clock } from '../../lib/time.js';
 import type { ChangesService } from '../changes/changes.service.js';
@@ -34,7 +35,8 @@ export const articlesRoutes: FastifyPluginAsyncZod<{
   changes: ChangesService;
   clock: Clock;
   presentEntities: ArticleEntityPresenter;
-}> = async (app, { articles, changes, clock, presentEntities }) => {
+  rendered: RenderCache;
+}> = async (app, { articles, changes, clock, presentEntities, rendered }) => {
 
   app.post('/v1/articles', {
     onRequest: requireRole('editor'),
@@ -94,16 +96,18 @@ export const articlesRoutes: FastifyPluginAsyncZod<{
     },
     handler: async (request, reply) => {
       const staff = isStaff(request, 'editor');
-      if (isListNotModified(request, reply, changes.currentVersion(), staff)) return reply.code(304).send();
-      const page = articles.list(request.query, { staff });
-      const now = clock();
-      setNextLink(request, reply, page.nextCursor);
-      const embedded = request.query.include === 'entities' ? presentEntities(page.rows.map((row) => row.seq)) : undefined;
-      const data = page.rows.map((row) => {
-        const summary = toArticleSummary(row, now);
-        return embedded ? { ...summary, entities: embedded.get(row.seq) ?? [] } : summary;
+      const state = changes.currentVersion();
+      if (isListNotModified(request, reply, state, staff)) return reply.code(304).send();
+      return rendered.send(request, reply, staff ? null : `articles ${state.version} ${request.url}`, () => {
+        const page = articles.list(request.query, { staff });
+        const now = clock();
+        const embedded = request.query.include === 'entities' ? presentEntities(page.rows.map((row) => row.seq)) : undefined;
+        const data = page.rows.map((row) => {
+          const summary = toArticleSummary(row, now);
+          return embedded ? { ...summary, entities: embedded.get(row.seq) ?? [] } : summary;
+        });
+        return { payload: { data, next_cursor: page.nextCursor }, nextCursor: page.nextCursor };
       });
-      return { data, next_cursor: page.nextCursor };
     },
   });
 
@@ -130,8 +134,12 @@ export const articlesRoutes: FastifyPluginAsyncZod<{
       // state is in the content version, so it joins the validators.
       const validators = articleValidators(row, now, withEntities ? changes.currentVersion() : undefined);
       if (isNotModified(request, reply, validators, staff)) return reply.code(304).send();
-      const article = toArticle(row, now);
-      return withEntities ? { ...article, entities: presentEntities([row.seq]).get(row.seq) ?? [] } : article;
+      // The ETag names everything the body shows (with entities: the content version too).
+      const key = staff ? null : `article ${row.seq} ${withEntities} ${validators.etag}`;
+      return rendered.send(request, reply, key, () => {
+        const article = toArticle(row, now);
+        return { payload: withEntities ? { ...article, entities: presentEntities([row.seq]).get(row.seq) ?? [] } : article, nextCursor: null };
+      });
     },
   });
 

@@ -41,9 +41,12 @@ export function createArticlesService(deps: { database: DatabaseHandle; clock: C
   const { db } = database;
   const hooks = deps.hooks ?? [];
 
+  // Every article read starts here: prepared once, not built and compiled per request.
+  const byId = db.select().from(articles).where(eq(articles.id, sql.placeholder('key'))).prepare();
+  const bySlug = db.select().from(articles).where(eq(articles.slug, sql.placeholder('key'))).prepare();
+
   function findRow(idOrSlug: string): ArticleRow | undefined {
-    const column = UUID_LIKE.test(idOrSlug) ? articles.id : articles.slug;
-    return db.select().from(articles).where(eq(column, idOrSlug.toLowerCase())).get();
+    return (UUID_LIKE.test(idOrSlug) ? byId : bySlug).get({ key: idOrSlug.toLowerCase() });
   }
 
   function requireRow(id: string): ArticleRow {

@@ -103,16 +103,17 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
     if (event.kind !== 'delete') trackSchedule(event.article, event.at);
   };
 
-  const readVersion = () =>
-    db
-      .select({
-        version: contentVersion.version,
-        modifiedAt: contentVersion.modifiedAt,
-        nextDue: sql<number | null>`(select min(${scheduledGoLives.dueAt}) from ${scheduledGoLives})`,
-      })
-      .from(contentVersion)
-      .where(eq(contentVersion.id, 1))
-      .get();
+  // Read before every list, feed and conditional GET: prepared once.
+  const versionQuery = db
+    .select({
+      version: contentVersion.version,
+      modifiedAt: contentVersion.modifiedAt,
+      nextDue: sql<number | null>`(select min(${scheduledGoLives.dueAt}) from ${scheduledGoLives})`,
+    })
+    .from(contentVersion)
+    .where(eq(contentVersion.id, 1))
+    .prepare();
+  const readVersion = () => versionQuery.get();
 
   /**
    * The content version, after recording any go-live that has come due: a scheduled article

@@ -29,7 +29,7 @@ export interface WrittenComment extends StoredComment {
 }
 
 /** Digest of the text duplicates are judged by; a body without letters or digits ("👍") is judged as written. */
-function bodyKey(body: string): string {
+export function bodyKey(body: string): string {
   return createHash('sha256').update(duplicateKey(body) || foldForMatching(body), 'utf8').digest('base64url');
 }
 

@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { setNextLink } from '../../lib/links.js';
 import { problemResponses } from '../../lib/problem.js';
+import type { RenderCache } from '../../lib/render-cache.js';
 import { jsonResponse, NoContent, PageQuery } from '../../lib/schemas.js';
 import type { Clock } from '../../lib/time.js';
 import { requireRole, SECURITY, staffKeyId } from '../../plugins/auth.js';
 import { toArticleSummary } from '../articles/article-resource.js';
 import { ArticlePage } from '../articles/articles.schemas.js';
+import type { ChangesService } from '../changes/changes.service.js';
 import {
   CreateEntityBody,
   EntityPage,
@@ -23,10 +25,13 @@ import type { EntityRow, EntitySummary } from './entity-resource.js';
 
 const TAGS = ['entities'];
 
-export const entitiesRoutes: FastifyPluginAsyncZod<{ entities: EntitiesService; links: EntityLinksService; clock: Clock }> = async (
-  app,
-  { entities, links, clock },
-) => {
+export const entitiesRoutes: FastifyPluginAsyncZod<{
+  entities: EntitiesService;
+  links: EntityLinksService;
+  changes: ChangesService;
+  clock: Clock;
+  rendered: RenderCache;
+}> = async (app, { entities, links, changes, clock, rendered }) => {
   const presentOne = (row: EntityRow) => entities.present([row])[0] as z.infer<typeof EntitySchema>;
 
   app.get('/v1/entities', {
@@ -136,11 +141,13 @@ export const entitiesRoutes: FastifyPluginAsyncZod<{ entities: EntitiesService; 
       response: { 200: jsonResponse(ArticlePage, 'A page of article summaries'), ...problemResponses(400, 401, 404) },
     },
     handler: async (request, reply) => {
-      const { row } = entities.get(request.params.id, { followMoves: true });
-      const page = links.articlesOf(row.seq, request.query);
-      const now = clock();
-      setNextLink(request, reply, page.nextCursor);
-      return { data: page.rows.map((article) => toArticleSummary(article, now)), next_cursor: page.nextCursor };
+      // Every change to links, articles or entities moves the content version.
+      return rendered.send(request, reply, `entity-articles ${changes.currentVersion().version} ${request.url}`, () => {
+        const { row } = entities.get(request.params.id, { followMoves: true });
+        const page = links.articlesOf(row.seq, request.query);
+        const now = clock();
+        return { payload: { data: page.rows.map((article) => toArticleSummary(article, now)), next_cursor: page.nextCursor }, nextCursor: page.nextCursor };
+      });
     },
   });
 

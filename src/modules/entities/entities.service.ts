@@ -36,14 +36,22 @@ export function createEntitiesService(deps: {
   const { database, clock, catalog, mentions: mentionStore } = deps;
   const { db } = database;
 
+  // Entity pages, entity feeds and entity filters start here: prepared once.
+  const byId = db.select().from(entities).where(eq(entities.id, sql.placeholder('key'))).prepare();
+  const bySlug = db.select().from(entities).where(eq(entities.slug, sql.placeholder('key'))).prepare();
+  const redirected = db
+    .select({ row: entities })
+    .from(entityRedirects)
+    .innerJoin(entities, eq(entities.seq, entityRedirects.entitySeq))
+    .where(eq(entityRedirects.slug, sql.placeholder('key')))
+    .prepare();
+
   function find(idOrSlug: string): FoundEntity | undefined {
     const key = idOrSlug.toLowerCase();
-    const row = db.select().from(entities).where(eq(UUID_LIKE.test(key) ? entities.id : entities.slug, key)).get();
+    const row = (UUID_LIKE.test(key) ? byId : bySlug).get({ key });
     if (row) return { row };
-    const redirect = db.select().from(entityRedirects).where(eq(entityRedirects.slug, key)).get();
-    if (!redirect) return undefined;
-    const moved = db.select().from(entities).where(eq(entities.seq, redirect.entitySeq)).get();
-    return moved ? { row: moved, movedFrom: key } : undefined;
+    const moved = redirected.get({ key });
+    return moved ? { row: moved.row, movedFrom: key } : undefined;
   }
 
   /** An entity by id or slug; an old slug of a merged entity resolves only for reads. */

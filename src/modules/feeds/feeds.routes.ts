@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isListNotModified, NotModified } from '../../lib/http-cache.js';
-import { setNextLink } from '../../lib/links.js';
 import { problemResponses } from '../../lib/problem.js';
+import type { RenderCache } from '../../lib/render-cache.js';
 import { PageQuery } from '../../lib/schemas.js';
 import { SECURITY } from '../../plugins/auth.js';
 import type { ChangesService } from '../changes/changes.service.js';
@@ -45,23 +45,25 @@ const SCOPES = [
 const ScopeParams = z.object({ name: z.string().min(1).max(120).describe('Name or slug (for an entity: slug or id)') });
 type FeedQuery = z.infer<typeof PageQuery>;
 
-export const feedsRoutes: FastifyPluginAsyncZod<{ feeds: FeedsService; changes: ChangesService; site: SiteUrls }> = async (
+export const feedsRoutes: FastifyPluginAsyncZod<{ feeds: FeedsService; changes: ChangesService; site: SiteUrls; rendered: RenderCache }> = async (
   app,
-  { feeds, changes, site },
+  { feeds, changes, site, rendered },
 ) => {
   async function serve(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, query: FeedQuery, resolve: () => FeedScope) {
     const state = changes.currentVersion();
     const scope = resolve();
     if (isListNotModified(request, reply, state, false)) return reply.code(304).send();
-    const page = feeds.page(scope, query);
-    const doc = feedDocument(
-      scope,
-      page.rows,
-      { nextCursor: page.nextCursor, limit: query.limit, defaultLimit: DEFAULT_LIMIT, updated: state.modifiedAt },
-      site,
-    );
-    setNextLink(request, reply, page.nextCursor);
-    return reply.type(`${FORMATS[format].mediaType}; charset=utf-8`).send(FORMATS[format].render(doc));
+    const render = () => {
+      const page = feeds.page(scope, query);
+      const doc = feedDocument(
+        scope,
+        page.rows,
+        { nextCursor: page.nextCursor, limit: query.limit, defaultLimit: DEFAULT_LIMIT, updated: state.modifiedAt },
+        site,
+      );
+      return { payload: FORMATS[format].render(doc), nextCursor: page.nextCursor };
+    };
+    return rendered.send(request, reply, `feed ${state.version} ${request.url}`, render, FORMATS[format].mediaType);
   }
 
   for (const scope of SCOPES) {

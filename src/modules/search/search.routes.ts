@@ -1,15 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { setNextLink } from '../../lib/links.js';
 import { problemResponses } from '../../lib/problem.js';
+import type { RenderCache } from '../../lib/render-cache.js';
 import { jsonResponse } from '../../lib/schemas.js';
 import type { Clock } from '../../lib/time.js';
 import { SECURITY } from '../../plugins/auth.js';
 import { toArticleSummary } from '../articles/article-resource.js';
+import type { ChangesService } from '../changes/changes.service.js';
 import { SearchPage, SearchQuery } from './search.schemas.js';
 import type { SearchService } from './search.service.js';
 import { snippetHtml } from './snippet.js';
 
-export const searchRoutes: FastifyPluginAsyncZod<{ search: SearchService; clock: Clock }> = async (app, { search, clock }) => {
+export const searchRoutes: FastifyPluginAsyncZod<{ search: SearchService; changes: ChangesService; clock: Clock; rendered: RenderCache }> = async (
+  app,
+  { search, changes, clock, rendered },
+) => {
   app.get('/v1/search', {
     schema: {
       operationId: 'searchArticles',
@@ -23,15 +27,14 @@ export const searchRoutes: FastifyPluginAsyncZod<{ search: SearchService; clock:
       response: { 200: jsonResponse(SearchPage, 'A page of hits, best first'), ...problemResponses(400, 401, 404) },
     },
     handler: async (request, reply) => {
-      const { q, ...page } = request.query;
-      const result = search.search(q, page);
-      const now = clock();
-      setNextLink(request, reply, result.nextCursor);
-      return {
-        data: result.hits.map((hit) => ({ ...toArticleSummary(hit.article, now), snippet: snippetHtml(hit.snippet), score: -hit.rank })),
-        next_cursor: result.nextCursor,
-        ...(result.facets ? { facets: result.facets } : {}),
-      };
+      // Hits, snippets, scores and facets change only with articles and entities, which move the content version.
+      return rendered.send(request, reply, `search ${changes.currentVersion().version} ${request.url}`, () => {
+        const { q, ...page } = request.query;
+        const result = search.search(q, page);
+        const now = clock();
+        const data = result.hits.map((hit) => ({ ...toArticleSummary(hit.article, now), snippet: snippetHtml(hit.snippet), score: -hit.rank }));
+        return { payload: { data, next_cursor: result.nextCursor, ...(result.facets ? { facets: result.facets } : {}) }, nextCursor: result.nextCursor };
+      });
     },
   });
 };

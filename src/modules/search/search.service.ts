@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { DatabaseHandle } from '../../db/client.js';
 import { articles, entities, mentions } from '../../db/schema.js';
@@ -42,7 +42,14 @@ export function createSearchService(deps: { database: DatabaseHandle; clock: Clo
   function matching(q: string, entityRefs: string[]): (SQL | undefined)[] {
     const query = toFtsQuery(q);
     if (!query) throw badRequest('query', 'q', 'must contain at least one letter or digit');
-    const where: (SQL | undefined)[] = [sql`articles_fts match ${query.match}`, eq(articles.status, 'published'), lte(articles.sortAt, deps.clock())];
+    // The full-text match must lead the plan. Given usable conditions on articles, SQLite drives
+    // from the (status, sort_at) index instead — every published article, one full-text probe
+    // each: 27 s for a common term at 100,000 articles against 0.5 s. Unary + takes the index away.
+    const where: (SQL | undefined)[] = [
+      sql`articles_fts match ${query.match}`,
+      sql`+${articles.status} = 'published'`,
+      sql`+${articles.sortAt} <= ${deps.clock()}`,
+    ];
     for (const ref of entityRefs) {
       const entity = deps.findEntity(ref);
       if (!entity) throw notFound(`Entity ${ref}`);

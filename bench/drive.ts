@@ -1,0 +1,66 @@
+import autocannon from 'autocannon';
+import type { Endpoint } from './endpoints.js';
+import type { ServerProcess } from './processes.js';
+
+export interface RunOptions {
+  connections: number;
+  /** Seconds measured. */
+  duration: number;
+  /** Seconds of load before measuring, so both servers are measured warm (JIT, caches). */
+  warmup: number;
+}
+
+export interface Measurement {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  /** Responses with another status than the endpoint's expected one, and socket errors. */
+  unexpected: number;
+  errors: number;
+  /** Highest resident memory of the server seen during the run, MB. */
+  rssMb: number;
+}
+
+/** Loads `server` with `endpoint`; write endpoints get a fresh request each time from `counter`. */
+export async function measure(server: ServerProcess, endpoint: Endpoint, options: RunOptions, counter: { n: number }): Promise<Measurement> {
+  if (options.warmup > 0) await load(server, endpoint, options.connections, options.warmup, counter);
+  let rss = server.rssMb();
+  const sampler = setInterval(() => {
+    rss = Math.max(rss, server.rssMb());
+  }, 250);
+  try {
+    const result = await load(server, endpoint, options.connections, options.duration, counter);
+    const expected = result.statusCodeStats?.[`${endpoint.expect}`]?.count ?? 0;
+    const total = Object.values(result.statusCodeStats ?? {}).reduce((sum, s) => sum + (s.count ?? 0), 0);
+    return {
+      rps: Math.round((expected / result.duration) * 10) / 10,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      requests: total,
+      unexpected: total - expected + result.errors,
+      errors: result.errors,
+      rssMb: Math.round(Math.max(rss, server.rssMb())),
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function load(server: ServerProcess, endpoint: Endpoint, connections: number, duration: number, counter: { n: number }) {
+  const { request, next } = endpoint;
+  return autocannon({
+    url: server.url,
+    connections,
+    duration,
+    requests: [
+      {
+        method: request.method,
+        path: request.path,
+        headers: request.headers,
+        ...(request.body === undefined ? {} : { body: request.body }),
+        ...(next ? { setupRequest: (raw) => ({ ...raw, ...next(++counter.n) }) } : {}),
+      },
+    ],
+  });
+}

@@ -1,0 +1,91 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { setNextLink } from './links.js';
+
+/** A serialized response body and the next-page cursor its Link header names. */
+interface Rendered {
+  body: string;
+  nextCursor: string | null;
+}
+
+export interface RenderCacheLimits {
+  maxEntries: number;
+  /** Sum of body lengths (UTF-16 code units, about bytes for this content). */
+  maxChars: number;
+}
+
+const DEFAULT_LIMITS: RenderCacheLimits = { maxEntries: 2000, maxChars: 32 * 1024 * 1024 };
+
+export type RenderCache = ReturnType<typeof createRenderCache>;
+
+/** Keeps nothing: every read renders (for tests that must see each request's queries). */
+export const NO_RENDER_CACHE: RenderCacheLimits = { maxEntries: 0, maxChars: 0 };
+
+/**
+ * Serialized bodies of public reads, kept in this process, least recently used out first.
+ * A key must name everything the body depends on — the content version for lists, feeds and
+ * search, an article's ETag for an article — so an entry is never stale, only unused: a write
+ * moves the version (in whatever process it happens), later requests ask for new keys, and
+ * old entries age out. Fronts, feeds and popular articles are read thousands of times per write.
+ */
+export function createRenderCache(limits: RenderCacheLimits = DEFAULT_LIMITS) {
+  const entries = new Map<string, Rendered>();
+  let chars = 0;
+
+  function get(key: string): Rendered | undefined {
+    const hit = entries.get(key);
+    if (hit) {
+      entries.delete(key);
+      entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  function set(key: string, rendered: Rendered): void {
+    if (rendered.body.length > limits.maxChars) return;
+    const previous = entries.get(key);
+    if (previous) {
+      entries.delete(key);
+      chars -= previous.body.length;
+    }
+    entries.set(key, rendered);
+    chars += rendered.body.length;
+    for (const [oldest, entry] of entries) {
+      if (entries.size <= limits.maxEntries && chars <= limits.maxChars) break;
+      entries.delete(oldest);
+      chars -= entry.body.length;
+    }
+  }
+
+  /**
+   * Answers from the cache under `key`, or runs `render` (a payload and its next-page cursor),
+   * serializes the payload with the route's own response schema, keeps it (unless `key` is
+   * null: editors' views are not kept) and sends it. The Link header of a list page is set
+   * either way; `mediaType` is the body's (its response schema is looked up under it).
+   */
+  function send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string | null,
+    render: () => { payload: unknown; nextCursor: string | null },
+    mediaType = 'application/json',
+  ): FastifyReply {
+    let rendered = key === null ? undefined : get(key);
+    if (!rendered) {
+      rendered = renderNow(reply, render, mediaType);
+      if (key !== null) set(key, rendered);
+    }
+    setNextLink(request, reply, rendered.nextCursor);
+    return reply.type(`${mediaType}; charset=utf-8`).send(rendered.body);
+  }
+
+  return { get, set, send, get size() { return entries.size; } };
+}
+
+// The route's own serializer (its response schema) turns a payload into the body; text
+// formats (RSS, Atom) arrive already rendered.
+function renderNow(reply: FastifyReply, render: () => { payload: unknown; nextCursor: string | null }, mediaType: string): Rendered {
+  const { payload, nextCursor } = render();
+  if (typeof payload === 'string') return { body: payload, nextCursor };
+  // Response schemas are declared per media type, so the serializer is looked up by both.
+  return { body: String(reply.serializeInput(payload as Record<string, unknown>, String(reply.statusCode), mediaType)), nextCursor };
+}
