@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import t from 'tap';
 import { ADMIN_SECRET, childEnv } from './helper.js';
+import { startServer as startServerProcess, type ServerProcess } from './hardening/server-process.js';
 import { articleInput } from './factories.js';
 
 // The real entry point as production runs it (one PID, so signals reach the server itself).
@@ -16,42 +16,22 @@ const GUARD_MS = 60_000; // failure guard only: nothing here asserts on timing
 // Each test starts a real server process; on a busy machine that outlasts tap's default limit.
 t.setTimeout(5 * GUARD_MS);
 
-interface Server {
-  child: ChildProcess;
+interface Server extends ServerProcess {
   port: number;
   dir: string;
-  output(): string;
-  /** Resolves once a log line matches (or rejects after the guard). */
-  waitFor(pattern: RegExp): Promise<void>;
-  exit: Promise<[number | null, NodeJS.Signals | null]>;
+  exit: ServerProcess['exited'];
 }
 
+/** The real server on a fresh database in a temp dir, killed and removed after the test. */
 async function startServer(t: { teardown(fn: () => unknown): void }, env: Record<string, string> = {}): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-server-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: childEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'dateline.db'), DATELINE_ADMIN_KEY: ADMIN_SECRET, LOG_LEVEL: 'info', ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exit = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  let server: ServerProcess | undefined;
   t.teardown(async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await exit;
-    }
+    await server?.crash();
     rmSync(dir, { recursive: true, force: true });
   });
-  const waitFor = async (pattern: RegExp) => {
-    for (let waited = 0; !pattern.test(output); waited += 20) {
-      if (waited > GUARD_MS || child.exitCode !== null) throw new Error(`no log line ${pattern} in:\n${output}`);
-      await sleep(20);
-    }
-  };
-  await waitFor(/Server listening at http:\/\/127\.0\.0\.1:\d+/);
-  const port = Number(/Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
-  return { child, port, dir, output: () => output, waitFor, exit };
+  server = await startServerProcess(join(dir, 'dateline.db'), env);
+  return { ...server, port: Number(new URL(server.url).port), dir, exit: server.exited };
 }
 
 /**

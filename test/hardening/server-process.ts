@@ -11,6 +11,10 @@ export interface ServerProcess {
   url: string;
   child: ChildProcess;
   output(): string;
+  /** Resolves once the output matches (or rejects after the guard, or when the process exits). */
+  waitFor(pattern: RegExp): Promise<void>;
+  /** The exit code and signal, once the process has exited. */
+  exited: Promise<[number | null, NodeJS.Signals | null]>;
   /** SIGKILL: no drain, no checkpoint, no close — a power cut as far as the process can tell. */
   crash(): Promise<void>;
   /** SIGTERM, then waits for the exit code. */
@@ -53,19 +57,25 @@ export async function startServer(databasePath: string, env: Record<string, stri
   child.stderr?.on('data', keep);
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   const alive = () => child.exitCode === null && child.signalCode === null;
-  const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/;
-  let url: string | undefined;
-  for (let waited = 0; !(url = listening.exec(output)?.[1]); waited += 25) {
-    if (waited > START_GUARD_MS || !alive()) {
-      if (alive()) child.kill('SIGKILL');
-      throw new Error(`the server did not start:\n${output}`);
+  const waitFor = async (pattern: RegExp) => {
+    for (let waited = 0; !pattern.test(output); waited += 25) {
+      if (waited > START_GUARD_MS || !alive()) throw new Error(`no output ${pattern} in:\n${output}`);
+      await sleep(25);
     }
-    await sleep(25);
+  };
+  const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/;
+  try {
+    await waitFor(listening);
+  } catch (error) {
+    if (alive()) child.kill('SIGKILL');
+    throw new Error(`the server did not start: ${(error as Error).message}`);
   }
   return {
-    url,
+    url: listening.exec(output)?.[1] as string,
     child,
     output: () => output,
+    waitFor,
+    exited,
     async crash() {
       if (alive()) child.kill('SIGKILL');
       await exited;
