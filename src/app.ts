@@ -53,7 +53,7 @@ export interface AppOverrides {
   /** An already open database (tests share one between app instances). Migrated here too. */
   database?: DatabaseHandle;
   clock?: Clock;
-  /** Where log lines go instead of stdout (tests capture them). */
+  /** Where log lines go instead of synchronous stdout: the server's async stdout; tests capture them. */
   logStream?: DestinationStream;
   /** Rendered public reads kept in memory; tests that look at every query pass an empty one. */
   renderCache?: RenderCache;
@@ -132,8 +132,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks on every request are written with `done` rather than async: no promise per request.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
 
   const database = overrides.database ?? openDatabase(config.databasePath);

@@ -43,9 +43,24 @@ export function fingerprint(...parts: string[]): string {
  * public's views of one URL differ, so they get different tags.
  */
 export function isListNotModified(request: FastifyRequest, reply: FastifyReply, state: ContentVersion, seesUnpublished: boolean): boolean {
-  const view = seesUnpublished ? 'editor' : 'public';
-  const validators = { etag: `"v${state.version}-${fingerprint(view, request.url)}"`, lastModified: state.modifiedAt };
+  const validators = { etag: `"v${state.version}-${urlTag(seesUnpublished ? 'editor' : 'public', request.url)}"`, lastModified: state.modifiedAt };
   return isNotModified(request, reply, validators, seesUnpublished);
+}
+
+// The URL part of a list's tag never changes for a URL, and the same few URLs (front pages,
+// feeds) are asked for over and over: their digests are kept rather than hashed per request.
+const URL_TAGS_KEPT = 1000;
+const urlTags = new Map<string, string>();
+
+function urlTag(view: 'editor' | 'public', url: string): string {
+  const key = `${view} ${url}`;
+  let tag = urlTags.get(key);
+  if (tag === undefined) {
+    tag = fingerprint(view, url);
+    if (urlTags.size >= URL_TAGS_KEPT) urlTags.delete(urlTags.keys().next().value as string);
+    urlTags.set(key, tag);
+  }
+  return tag;
 }
 
 /**
@@ -71,6 +86,10 @@ export function isNotModified(request: FastifyRequest, reply: FastifyReply, vali
 /** Adds a header name to Vary without dropping what other plugins put there (CORS adds Origin). */
 function addVary(reply: FastifyReply, name: string): void {
   const current = reply.getHeader('vary');
+  if (current === undefined) {
+    reply.header('vary', name);
+    return;
+  }
   const names = typeof current === 'string' ? current.split(',').map((n) => n.trim()).filter(Boolean) : [];
   if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
   reply.header('vary', names.join(', '));

@@ -1,24 +1,27 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { setNextLink } from './links.js';
 
-/** A serialized response body and the next-page cursor its Link header names. */
+/**
+ * A serialized response body and the next-page cursor its Link header names. The body is kept
+ * as encoded bytes: sent as they are, with no UTF-8 encoding or length count per request.
+ */
 interface Rendered {
-  body: string;
+  body: Buffer;
   nextCursor: string | null;
 }
 
 export interface RenderCacheLimits {
   maxEntries: number;
-  /** Sum of body lengths (UTF-16 code units, about bytes for this content). */
-  maxChars: number;
+  /** Sum of body sizes in bytes. */
+  maxBytes: number;
 }
 
-const DEFAULT_LIMITS: RenderCacheLimits = { maxEntries: 2000, maxChars: 32 * 1024 * 1024 };
+const DEFAULT_LIMITS: RenderCacheLimits = { maxEntries: 2000, maxBytes: 32 * 1024 * 1024 };
 
 export type RenderCache = ReturnType<typeof createRenderCache>;
 
 /** Keeps nothing: every read renders (for tests that must see each request's queries). */
-export const NO_RENDER_CACHE: RenderCacheLimits = { maxEntries: 0, maxChars: 0 };
+export const NO_RENDER_CACHE: RenderCacheLimits = { maxEntries: 0, maxBytes: 0 };
 
 /**
  * Serialized bodies of public reads, kept in this process, least recently used out first.
@@ -29,7 +32,7 @@ export const NO_RENDER_CACHE: RenderCacheLimits = { maxEntries: 0, maxChars: 0 }
  */
 export function createRenderCache(limits: RenderCacheLimits = DEFAULT_LIMITS) {
   const entries = new Map<string, Rendered>();
-  let chars = 0;
+  let bytes = 0;
 
   function get(key: string): Rendered | undefined {
     const hit = entries.get(key);
@@ -41,18 +44,18 @@ export function createRenderCache(limits: RenderCacheLimits = DEFAULT_LIMITS) {
   }
 
   function set(key: string, rendered: Rendered): void {
-    if (rendered.body.length > limits.maxChars) return;
+    if (rendered.body.length > limits.maxBytes) return;
     const previous = entries.get(key);
     if (previous) {
       entries.delete(key);
-      chars -= previous.body.length;
+      bytes -= previous.body.length;
     }
     entries.set(key, rendered);
-    chars += rendered.body.length;
+    bytes += rendered.body.length;
     for (const [oldest, entry] of entries) {
-      if (entries.size <= limits.maxEntries && chars <= limits.maxChars) break;
+      if (entries.size <= limits.maxEntries && bytes <= limits.maxBytes) break;
       entries.delete(oldest);
-      chars -= entry.body.length;
+      bytes -= entry.body.length;
     }
   }
 
@@ -85,7 +88,7 @@ export function createRenderCache(limits: RenderCacheLimits = DEFAULT_LIMITS) {
 // formats (RSS, Atom) arrive already rendered.
 function renderNow(reply: FastifyReply, render: () => { payload: unknown; nextCursor: string | null }, mediaType: string): Rendered {
   const { payload, nextCursor } = render();
-  if (typeof payload === 'string') return { body: payload, nextCursor };
+  if (typeof payload === 'string') return { body: Buffer.from(payload), nextCursor };
   // Response schemas are declared per media type, so the serializer is looked up by both.
-  return { body: String(reply.serializeInput(payload as Record<string, unknown>, String(reply.statusCode), mediaType)), nextCursor };
+  return { body: Buffer.from(String(reply.serializeInput(payload as Record<string, unknown>, String(reply.statusCode), mediaType))), nextCursor };
 }

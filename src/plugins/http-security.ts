@@ -24,8 +24,9 @@ export const httpSecurityPlugin = fp(async (app: FastifyInstance, opts: HttpSecu
     },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(securityHeaders);
+    done();
   });
   if (opts.corsOrigins === '*' || opts.corsOrigins.length > 0) {
     await app.register(fastifyCors, {

@@ -93,6 +93,16 @@ t.test('concurrent writers over HTTP, one process and then two on one WAL databa
     );
     t.equal(readBack.filter(Boolean).length, writes.length, 'each article reads back through the other process');
 
+    // Each process keeps the content version in memory between writes: a write through the
+    // other process must still move it for the very next conditional GET.
+    const listTag = (await api(a.url, 'GET', '/v1/articles')).headers.get('etag') as string;
+    t.equal((await api(a.url, 'GET', '/v1/articles', undefined, { 'if-none-match': listTag })).status, 304, 'an unchanged list is not modified');
+    t.equal((await api(b.url, 'POST', '/v1/articles', articleInput({ status: 'published', title: 'Written through the other process' }))).status, 201);
+    const relisted = await api(a.url, 'GET', '/v1/articles', undefined, { 'if-none-match': listTag });
+    t.equal(relisted.status, 200, "the other process's write is seen by the next conditional GET");
+    t.not(relisted.headers.get('etag'), listTag, 'under a new tag');
+    t.match(relisted.json().data[0], { title: 'Written through the other process' });
+
     const shared = (await api(a.url, 'POST', '/v1/articles', articleInput())).json();
     const etag = (await api(b.url, 'GET', `/v1/articles/${shared.id}`)).headers.get('etag') as string;
     const racing = await Promise.all(

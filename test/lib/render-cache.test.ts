@@ -2,22 +2,23 @@ import Fastify from 'fastify';
 import t from 'tap';
 import { createRenderCache } from '../../src/lib/render-cache.js';
 
-const rendered = (body: string) => ({ body, nextCursor: null });
+const rendered = (body: string) => ({ body: Buffer.from(body), nextCursor: null });
+const bodyOf = (entry: { body: Buffer } | undefined) => entry?.body.toString();
 
 t.test('the least recently used entry leaves first when the entry budget is full', async (t) => {
-  const cache = createRenderCache({ maxEntries: 2, maxChars: 1000 });
+  const cache = createRenderCache({ maxEntries: 2, maxBytes: 1000 });
   cache.set('a', rendered('A'));
   cache.set('b', rendered('B'));
-  t.equal(cache.get('a')?.body, 'A', 'reading a makes b the oldest');
+  t.equal(bodyOf(cache.get('a')), 'A', 'reading a makes b the oldest');
   cache.set('c', rendered('C'));
   t.equal(cache.get('b'), undefined);
-  t.equal(cache.get('a')?.body, 'A');
-  t.equal(cache.get('c')?.body, 'C');
+  t.equal(bodyOf(cache.get('a')), 'A');
+  t.equal(bodyOf(cache.get('c')), 'C');
   t.equal(cache.size, 2);
 });
 
 t.test('the size budget evicts old bodies and refuses one too big to keep', async (t) => {
-  const cache = createRenderCache({ maxEntries: 100, maxChars: 10 });
+  const cache = createRenderCache({ maxEntries: 100, maxBytes: 10 });
   cache.set('a', rendered('12345'));
   cache.set('b', rendered('12345'));
   cache.set('c', rendered('123'));

@@ -113,7 +113,22 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
     .from(contentVersion)
     .where(eq(contentVersion.id, 1))
     .prepare();
-  const readVersion = () => versionQuery.get();
+  // The version is asked for by every list, feed and conditional GET, and reading its row
+  // cost a fifth of a conditional GET, so the last one read is kept until something commits.
+  // Two cheap stamps tell: SQLite's data_version moves when another connection (a worker, the
+  // CLI) commits, and total_changes() when this one writes, triggers included. Inside a
+  // transaction the row is read afresh and not kept: it may hold writes that roll back.
+  const dataVersion = database.sqlite.prepare('pragma data_version').pluck();
+  const localChanges = database.sqlite.prepare('select total_changes()').pluck();
+  let kept: { state: ReturnType<typeof versionQuery.get>; dataVersion: unknown; localChanges: unknown } | undefined;
+  function readVersion() {
+    if (database.sqlite.inTransaction) return versionQuery.get();
+    const stamps = { dataVersion: dataVersion.get(), localChanges: localChanges.get() };
+    if (kept && kept.dataVersion === stamps.dataVersion && kept.localChanges === stamps.localChanges) return kept.state;
+    const state = versionQuery.get();
+    kept = { state, ...stamps };
+    return state;
+  }
 
   /**
    * The content version, after recording any go-live that has come due: a scheduled article

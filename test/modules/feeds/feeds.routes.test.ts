@@ -125,7 +125,8 @@ t.test('conditional GET: a 304 without reading or rendering, a 200 after a chang
       t.equal(res.body, '');
     });
     t.notOk(queries.some((q) => /body_html/.test(q.sql)), `${format}: no article body read on a 304`);
-    t.ok(queries.length <= 2, `${format}: the content version and the section lookup only`);
+    const reads = queries.filter((q) => !/data_version|total_changes/.test(q.sql));
+    t.ok(reads.length <= 2, `${format}: the content version and the section lookup only`);
     const sinceLast = await ctx.inject({ url, headers: { 'if-modified-since': first.headers['last-modified'] as string } });
     t.equal(sinceLast.statusCode, 304);
   }
