@@ -1,5 +1,6 @@
 // One benchmark run, end to end: corpus, the two servers, the load, the verdicts. `npm run bench`
 // (run.ts) drives it from the command line; the smoke test drives it with a tiny corpus.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { buildVocabulary } from './corpus-text.js';
 import { measure, type Measurement, type RunOptions } from './drive.js';
 import { endpoints as benchEndpoints } from './endpoints.js';
 import { timeExtraction } from './extraction.js';
-import { type ServerProcess, startServer } from './processes.js';
+import { ROOT, type ServerProcess, startServer } from './processes.js';
 import { type BenchResult, growthAgainst, judge, RSS_TARGET_MB } from './report.js';
 
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
@@ -29,6 +30,12 @@ export interface BenchOptions {
   out: string;
   /** The command line recorded with the result. */
   command: string;
+  /**
+   * `built` (the default): Dateline is compiled (`npm run build`) and runs as `node
+   * dist/server.js`, as in the Docker image. `source`: it runs through tsx, like `npm start`,
+   * which costs ~50–70 MB more memory; the smoke test uses it to skip the compile.
+   */
+  server?: 'built' | 'source';
   /** The environment the two server processes start from. */
   env?: NodeJS.ProcessEnv;
   say?: (line: string) => void;
@@ -57,6 +64,14 @@ function corpus(options: BenchOptions, work: string, say: (line: string) => void
   return { path, info, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }
 
+/** Compiles src/ to dist/ as `npm run build` does; returns the entry point to run. */
+function buildServer(say: (line: string) => void): string {
+  say('building the server (npm run build)…');
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' });
+  if (tsc.status !== 0) throw new Error(`npm run build failed:\n${tsc.stdout}${tsc.stderr}`);
+  return 'dist/server.js';
+}
+
 /** Runs the whole benchmark; every server it starts is stopped before it returns or throws. */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const say = options.say ?? (() => {});
@@ -68,9 +83,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   try {
     const { path, info, seconds } = corpus(options, work, say);
     say(`corpus: ${info.articles} articles, ${info.entities} entities, ${info.comments} comments${seconds === null ? '' : ` in ${seconds} s`}`);
+    const server = options.server ?? 'built';
     const dateline = await startServer({
       name: 'Dateline',
-      script: 'src/server.ts',
+      script: server === 'built' ? buildServer(say) : 'src/server.ts',
       logFile: join(work, 'dateline.log'),
       readyPath: '/health/ready',
       env: {
@@ -130,6 +146,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         model: cpus()[0]?.model ?? 'unknown',
         memoryGb: Math.round(totalmem() / 2 ** 30),
         node: process.version,
+        server: server === 'built' ? 'node dist/server.js (built, as in the Docker image)' : 'node --import tsx src/server.ts (source)',
         loadBefore,
         loadAfter: loadavg().map((l) => Math.round(l * 100) / 100),
       },

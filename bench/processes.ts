@@ -34,13 +34,14 @@ export interface ServerProcess {
 }
 
 /**
- * Starts a TypeScript entry point as its own process (`node --import tsx`, like `npm start`),
- * on a free loopback port, with stdout and stderr to `logFile`; resolves once `readyPath` answers 200.
+ * Starts an entry point as its own process: TypeScript through tsx (like `npm start`), built
+ * JavaScript as it is (like the Docker image), on a free loopback port, with stdout and stderr to `logFile`; resolves once `readyPath` answers 200.
  */
 export async function startServer(options: { name: string; script: string; env: NodeJS.ProcessEnv; logFile: string; readyPath: string }): Promise<ServerProcess> {
   const port = await freePort();
   const log = openSync(options.logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', options.script], {
+  const args = options.script.endsWith('.ts') ? ['--import', 'tsx', options.script] : [options.script];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...options.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', log, log],

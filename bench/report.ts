@@ -21,7 +21,7 @@ export interface EndpointResult {
 export interface BenchResult {
   date: string;
   command: string;
-  machine: { cpus: number; model: string; memoryGb: number; node: string; loadBefore: number[]; loadAfter: number[] };
+  machine: { cpus: number; model: string; memoryGb: number; node: string; server: string; loadBefore: number[]; loadAfter: number[] };
   corpus: { articles: number; entities: number; comments: number; seed: number; databaseMb: number; generatedSeconds: number | null };
   settings: { connections: number; duration: number; warmup: number };
   endpoints: EndpointResult[];
@@ -87,6 +87,7 @@ export function renderTable(result: BenchResult): string {
   lines.push(
     `Dateline benchmark — ${result.date}`,
     `machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadBefore.join(' ')} → ${machine.loadAfter.join(' ')}`,
+    `server: ${machine.server}`,
     `corpus: ${corpus.articles} articles, ${corpus.entities} entities, ${corpus.comments} comments (seed ${corpus.seed}, ${corpus.databaseMb} MB)`,
     `load: ${settings.connections} connections, ${settings.warmup} s warm-up + ${settings.duration} s per server and endpoint, baseline and Dateline alternating`,
     '',

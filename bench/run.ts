@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--articles N] [--seed S] [--connections C] [--duration s] [--warmup s] [--corpus file] [--out dir]
+// npm run bench [-- --quick] [--articles N] [--seed S] [--connections C] [--duration s] [--warmup s] [--corpus file] [--out dir] [--source]
 // Generates a corpus, starts Dateline (the real server process) and the baseline on loopback,
 // loads both per endpoint, alternating, and prints the table (also written as JSON).
 import { join, resolve } from 'node:path';
@@ -11,6 +11,7 @@ import { renderTable } from './report.js';
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
+    source: { type: 'boolean', default: false },
     articles: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
     connections: { type: 'string', default: '10' },
@@ -28,7 +29,7 @@ const run = {
   warmup: Number(args.warmup ?? (args.quick ? 1 : 3)),
 };
 if (!Number.isSafeInteger(articles) || articles < 1 || !Number.isSafeInteger(seed) || !(run.duration > 0) || !(run.warmup >= 0) || !(run.connections >= 1)) {
-  process.stderr.write('usage: npm run bench -- [--quick] [--articles N] [--seed S] [--connections C] [--duration s] [--warmup s] [--corpus file] [--out dir]\n');
+  process.stderr.write('usage: npm run bench -- [--quick] [--articles N] [--seed S] [--connections C] [--duration s] [--warmup s] [--corpus file] [--out dir] [--source]\n');
   process.exit(2);
 }
 
@@ -43,6 +44,7 @@ const result = await runBench({
   seed,
   run,
   extractionSamples: args.quick ? 50 : 200,
+  server: args.source ? 'source' : 'built',
   ...(args.corpus ? { corpusPath: resolve(args.corpus) } : {}),
   out: args.out,
   command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
