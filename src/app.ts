@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { DestinationStream } from 'pino';
 import type { CommentSettings, Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
+import { createGroupCommit } from './db/group-commit.js';
 import { applyMigrations } from './db/migrate.js';
 import { createRenderCache, type RenderCache } from './lib/render-cache.js';
 import { systemClock, type Clock } from './lib/time.js';
@@ -169,7 +170,13 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(feedsRoutes, { feeds: services.feeds, changes, site: config, rendered });
   await app.register(articleFormatsRoutes, { articles, clock, site: config, entitiesOf: (article) => presentEntities([article.seq]).get(article.seq) ?? [] });
   await app.register(readersRoutes, { readers, clock });
-  await app.register(commentsRoutes, { comments: services.comments, flags: services.flags, lists: services.commentLists, settings: config.comments });
+  await app.register(commentsRoutes, {
+    comments: services.comments,
+    groupCommit: createGroupCommit(database),
+    flags: services.flags,
+    lists: services.commentLists,
+    settings: config.comments,
+  });
   await app.register(moderationRoutes, { moderation: services.moderation, clock });
 
   await app.ready();

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { GroupCommit } from '../../db/group-commit.js';
 import type { CommentSettings } from '../../config.js';
 import { setNextLink } from '../../lib/links.js';
 import { problemResponses } from '../../lib/problem.js';
@@ -30,12 +31,14 @@ const TAGS = ['comments'];
 
 interface CommentsRoutesOptions {
   comments: CommentsService;
+  /** Posts are committed in groups: under load, many share one COMMIT. */
+  groupCommit: GroupCommit;
   flags: FlagsService;
   lists: CommentListsService;
   settings: CommentSettings;
 }
 
-export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesOptions> = async (app, { comments, flags, lists, settings }) => {
+export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesOptions> = async (app, { comments, groupCommit, flags, lists, settings }) => {
   app.get('/v1/articles/:id/comments', {
     schema: {
       operationId: 'listComments',
@@ -72,7 +75,8 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesOptions> = asyn
       response: { 201: jsonResponse(PostedCommentSchema, 'The comment and what the policy decided'), ...problemResponses(400, 401, 403, 404, 409, 413, 415, 429) },
     },
     handler: async (request, reply) => {
-      const written = comments.post(request.params.id, readerIdOf(request), request.body);
+      const readerId = readerIdOf(request);
+      const written = await groupCommit.run(() => comments.post(request.params.id, readerId, request.body));
       return reply.code(201).send(toPostedComment(written));
     },
   });

@@ -208,3 +208,32 @@ t.test("deleting an article takes its approved comments out of their authors' ap
   const link = await postComment(ctx, reader, other.id, { body: 'See https://example.com/a for more' });
   t.match(link.verdicts, [{ code: 'unvetted-link' }], 'a reader with no published comment left may not post links unreviewed');
 });
+
+t.test('comments posted at the same moment are committed in groups with the same outcomes as one by one', async (t) => {
+  const ctx = await buildTestApp(t, { env: { COMMENTS_PER_MINUTE: '3' } });
+  const article = await createArticle(ctx, { status: 'published' });
+  const readers = await Promise.all([1, 2, 3, 4].map(() => createReader(ctx)));
+  const post = (reader: { headers: Record<string, string> }, body: string) =>
+    ctx.inject({ method: 'POST', url: `/v1/articles/${article.id}/comments`, headers: reader.headers, payload: { body } });
+  const [a, b, c, d] = readers as [(typeof readers)[0], (typeof readers)[0], (typeof readers)[0], (typeof readers)[0]];
+
+  const answers = await Promise.all([
+    post(a, 'The summit went well.'),
+    post(a, 'The summit went well!'), // the same text again, in the same instant
+    post(b, 'One.'),
+    post(b, 'Two.'),
+    post(b, 'Three.'),
+    post(b, 'Four.'), // over the limit of three a minute
+    post(c, 'A reply of sorts.'),
+    post(d, 'And another view.'),
+  ]);
+  t.same(
+    answers.map((res) => res.statusCode),
+    [201, 409, 201, 201, 201, 429, 201, 201],
+    'duplicates and floods are caught within a group as across groups',
+  );
+  t.equal(count(ctx, 'comments'), 6, 'exactly the accepted comments are stored');
+  const listed = (await ctx.inject({ url: `/v1/articles/${article.id}/comments?limit=20` })).json();
+  t.equal(listed.data.length, 6);
+  t.equal((await ctx.inject({ url: `/v1/articles/${article.id}` })).json().comment_count, 6, 'the article counts each once');
+});
