@@ -35,6 +35,11 @@ export interface EndpointContext {
   readerTokens: string[];
   adminKey: string;
   seed: number;
+  /**
+   * Names this run in what it writes, so a run on a reused corpus (--corpus), which holds the
+   * writes of earlier runs, never posts a duplicate comment or imports a taken title.
+   */
+  runId: string;
 }
 
 const get = (path: string, headers: Record<string, string> = {}): BenchRequest => ({ method: 'GET', path, headers });
@@ -48,7 +53,7 @@ export function endpoints(ctx: EndpointContext): Endpoint[] {
     path: `/v1/articles/${ctx.articleSlug}/comments`,
     headers: { authorization: `Bearer ${ctx.readerTokens[n % ctx.readerTokens.length]}`, 'content-type': 'application/json' },
     // A number in every body: the same reader never posts the same text twice.
-    body: JSON.stringify({ body: `${text.comment(random)} Point ${n}.` }),
+    body: JSON.stringify({ body: `${text.comment(random)} Point ${ctx.runId}-${n}.` }),
   });
   const wire = (n: number): BenchRequest => {
     const article = text.article(random);
@@ -56,7 +61,7 @@ export function endpoints(ctx: EndpointContext): Endpoint[] {
       method: 'POST',
       path: '/v1/articles/import?publish=true',
       headers: { authorization: `Bearer ${ctx.adminKey}`, 'content-type': 'text/plain; charset=utf-8' },
-      body: toWireCopy({ ...article, title: `${article.title} bulletin ${n}` }),
+      body: toWireCopy({ ...article, title: `${article.title} bulletin ${ctx.runId}-${n}` }),
     };
   };
   return [

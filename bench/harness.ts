@@ -103,7 +103,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     servers.push(dateline);
     // The same vocabulary the corpus was written from (a reused corpus needs the same seed).
     const vocabulary = buildVocabulary(options.seed, options.entities);
-    const endpoints = benchEndpoints({ ...info, vocabulary, adminKey: ADMIN_KEY, seed: options.seed });
+    const endpoints = benchEndpoints({ ...info, vocabulary, adminKey: ADMIN_KEY, seed: options.seed, runId: Date.now().toString(36) });
     // Writes first: they move the content version, which the conditional GET's ETag names.
     const captured = await captureResponses(dateline.url, endpoints.filter((e) => e.write));
     const listEtag = (await send(dateline.url, { method: 'GET', path: '/v1/articles', headers: {} })).headers.get('etag') ?? '';
