@@ -103,7 +103,6 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
     if (event.kind !== 'delete') trackSchedule(event.article, event.at);
   };
 
-  // Read before every list, feed and conditional GET: prepared once.
   const versionQuery = db
     .select({
       version: contentVersion.version,
@@ -113,8 +112,9 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
     .from(contentVersion)
     .where(eq(contentVersion.id, 1))
     .prepare();
-  // The version is asked for by every list, feed and conditional GET, and reading its row
-  // cost a fifth of a conditional GET, so the last one read is kept until something commits.
+  // The version is asked for by every list, feed and conditional GET: its query is prepared
+  // once, and since reading the row cost a fifth of a conditional GET, the last one read is
+  // kept until something commits.
   // Two cheap stamps tell: SQLite's data_version moves when another connection (a worker, the
   // CLI) commits, and total_changes() when this one writes, triggers included. Inside a
   // transaction the row is read afresh and not kept: it may hold writes that roll back.

@@ -46,9 +46,9 @@ export function createMentionStore(database: DatabaseHandle) {
    * index). Links already in step are left alone: rewriting them moves their index entries.
    */
   function syncArticleState(articleSeq: number): void {
-    db.run(sql`update mentions set (status, sort_at) = (select status, sort_at from articles where seq = ${articleSeq})
-               where article_seq = ${articleSeq} and exists (select 1 from articles a where a.seq = ${articleSeq}
-                 and (a.status is not mentions.status or a.sort_at is not mentions.sort_at))`);
+    db.run(sql`update mentions set status = a.status, sort_at = a.sort_at
+               from articles a where a.seq = ${articleSeq} and mentions.article_seq = a.seq
+               and (mentions.status is not a.status or mentions.sort_at is not a.sort_at)`);
   }
 
   /**
