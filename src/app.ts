@@ -139,7 +139,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     done();
   });
 
-  const database = overrides.database ?? openDatabase(config.databasePath);
+  const database = overrides.database ?? openDatabase(config.databasePath, { backgroundCheckpoints: true });
   applyMigrations(database);
   const services = createServices(database, config, overrides.clock);
   if (config.adminKey) services.keys.ensureAdminKey(config.adminKey);

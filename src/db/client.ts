@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { startCheckpointer } from './checkpointer.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -16,8 +17,10 @@ export interface DatabaseHandle {
  * Opens the SQLite file with the pragmas Dateline relies on: WAL so readers never wait for
  * the writer, a busy timeout so concurrent writers queue instead of failing, foreign keys on,
  * and synchronous=NORMAL, which in WAL mode loses no committed transaction on a process crash.
+ * The server checkpoints the WAL in the background (see checkpointer.ts); short-lived callers
+ * such as the CLI leave it to SQLite.
  */
-export function openDatabase(path: string): DatabaseHandle {
+export function openDatabase(path: string, options: { backgroundCheckpoints?: boolean } = {}): DatabaseHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
@@ -25,11 +28,13 @@ export function openDatabase(path: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle({ client: withKeptStatements(sqlite), schema });
+  const checkpointer = options.backgroundCheckpoints && path !== ':memory:' ? startCheckpointer(sqlite, path) : undefined;
   return {
     db,
     sqlite,
     close() {
       if (!sqlite.open) return;
+      checkpointer?.stop();
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
       sqlite.close();
     },
