@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
@@ -34,7 +34,7 @@ export interface ContentVersion {
 
 /** A short digest of what a representation depends on: small inputs, never the rendered body. */
 export function fingerprint(...parts: string[]): string {
-  return createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 16);
+  return hash('sha256', parts.join('\n'), 'base64url').slice(0, 16);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** A new bearer secret: a readable prefix naming its kind, then 32 random bytes. */
 export function newSecret(prefix: string): string {
@@ -7,5 +7,5 @@ export function newSecret(prefix: string): string {
 
 /** Secrets are stored only as this digest, so a leaked database reveals no credential. */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return hash('sha256', secret, 'hex');
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { CommentSettings } from '../../config.js';
@@ -30,7 +30,7 @@ export interface WrittenComment extends StoredComment {
 
 /** Digest of the text duplicates are judged by; a body without letters or digits ("👍") is judged as written. */
 export function bodyKey(body: string): string {
-  return createHash('sha256').update(duplicateKey(body) || foldForMatching(body), 'utf8').digest('base64url');
+  return hash('sha256', duplicateKey(body) || foldForMatching(body), 'base64url');
 }
 
 export interface CommentServiceDeps {
