@@ -10,6 +10,16 @@ interface Rendered {
   nextCursor: string | null;
 }
 
+/**
+ * What a render produces. `keep: false` sends the body without keeping it: the render found
+ * the resource newer than the key it was asked for (another process wrote in between).
+ */
+interface Render {
+  payload: unknown;
+  nextCursor: string | null;
+  keep?: boolean;
+}
+
 export interface RenderCacheLimits {
   maxEntries: number;
   /** Sum of body sizes in bytes. */
@@ -69,13 +79,14 @@ export function createRenderCache(limits: RenderCacheLimits = DEFAULT_LIMITS) {
     request: FastifyRequest,
     reply: FastifyReply,
     key: string | null,
-    render: () => { payload: unknown; nextCursor: string | null },
+    render: () => Render,
     mediaType = 'application/json',
   ): FastifyReply {
     let rendered = key === null ? undefined : get(key);
     if (!rendered) {
-      rendered = renderNow(reply, render, mediaType);
-      if (key !== null) set(key, rendered);
+      const { keep, ...fresh } = renderNow(reply, render, mediaType);
+      rendered = fresh;
+      if (key !== null && keep) set(key, rendered);
     }
     setNextLink(request, reply, rendered.nextCursor);
     return reply.type(`${mediaType}; charset=utf-8`).send(rendered.body);
@@ -86,9 +97,9 @@ export function createRenderCache(limits: RenderCacheLimits = DEFAULT_LIMITS) {
 
 // The route's own serializer (its response schema) turns a payload into the body; text
 // formats (RSS, Atom) arrive already rendered.
-function renderNow(reply: FastifyReply, render: () => { payload: unknown; nextCursor: string | null }, mediaType: string): Rendered {
-  const { payload, nextCursor } = render();
-  if (typeof payload === 'string') return { body: Buffer.from(payload), nextCursor };
+function renderNow(reply: FastifyReply, render: () => Render, mediaType: string): Rendered & { keep: boolean } {
+  const { payload, nextCursor, keep = true } = render();
+  if (typeof payload === 'string') return { body: Buffer.from(payload), nextCursor, keep };
   // Response schemas are declared per media type, so the serializer is looked up by both.
-  return { body: Buffer.from(String(reply.serializeInput(payload as Record<string, unknown>, String(reply.statusCode), mediaType))), nextCursor };
+  return { body: Buffer.from(String(reply.serializeInput(payload as Record<string, unknown>, String(reply.statusCode), mediaType))), nextCursor, keep };
 }

@@ -11,6 +11,18 @@ export type ArticleSummaryRow = Omit<ArticleRow, 'body' | 'bodyHtml' | 'bodyText
 export type ArticleSnapshot = Omit<ArticleRow, 'seq' | 'sortAt' | 'commentCount'>;
 type Presentable = Omit<ArticleSummaryRow, 'seq' | 'sortAt'>;
 
+/** The columns an article's validators, visibility and render-cache key are made of. */
+export const articleHeadColumns = {
+  seq: articles.seq,
+  id: articles.id,
+  status: articles.status,
+  publishedAt: articles.publishedAt,
+  updatedAt: articles.updatedAt,
+  revision: articles.revision,
+  commentCount: articles.commentCount,
+};
+export type ArticleHead = Pick<ArticleRow, keyof typeof articleHeadColumns>;
+
 /** The columns a list needs: everything but the body in its three forms. */
 const { body: _body, bodyHtml: _bodyHtml, bodyText: _bodyText, ...summaryColumns } = getTableColumns(articles);
 export const articleSummaryColumns = summaryColumns;
@@ -75,7 +87,7 @@ export function articleEtag(row: Pick<ArticleRow, 'revision' | 'commentCount' | 
  * later, the instant it went live (a scheduled article changes status with no write).
  * `embeds`: the content version, when the representation embeds other resources.
  */
-export function articleValidators(row: ArticleRow, now: number, embeds?: ContentVersion): Validators {
+export function articleValidators(row: ArticleHead, now: number, embeds?: ContentVersion): Validators {
   const liveSince = row.status === 'published' && row.publishedAt !== null && row.publishedAt <= now ? row.publishedAt : 0;
   const lastModified = Math.max(row.updatedAt, liveSince);
   const etag = articleEtag(row, now);

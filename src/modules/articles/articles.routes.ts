@@ -127,18 +127,26 @@ export const articlesRoutes: FastifyPluginAsyncZod<{
     },
     handler: async (request, reply) => {
       const staff = isStaff(request, 'editor');
-      const row = articles.get(request.params.id, { staff });
+      // Most reads are answered from the validators or the render cache: the body waits.
+      const head = articles.getHead(request.params.id, { staff });
       const now = clock();
       const withEntities = request.query.include === 'entities';
       // Embedded entities change without the article changing (a rename, a merge): their
       // state is in the content version, so it joins the validators.
-      const validators = articleValidators(row, now, withEntities ? changes.currentVersion() : undefined);
+      const embeds = withEntities ? changes.currentVersion() : undefined;
+      const validators = articleValidators(head, now, embeds);
       if (isNotModified(request, reply, validators, staff)) return reply.code(304).send();
       // The ETag names everything the body shows (with entities: the content version too).
-      const key = staff ? null : `article ${row.seq} ${withEntities} ${validators.etag}`;
+      const key = staff ? null : `article ${head.seq} ${withEntities} ${validators.etag}`;
       return rendered.send(request, reply, key, () => {
+        const row = articles.get(head.id, { staff });
+        // Another process may have written the article since its head was read: the newer
+        // version is answered with its own validators and not kept under the older key.
+        const current = articleValidators(row, now, embeds);
+        const keep = current.etag === validators.etag;
+        if (!keep) reply.header('etag', current.etag).header('last-modified', new Date(current.lastModified).toUTCString());
         const article = toArticle(row, now);
-        return { payload: withEntities ? { ...article, entities: presentEntities([row.seq]).get(row.seq) ?? [] } : article, nextCursor: null };
+        return { payload: withEntities ? { ...article, entities: presentEntities([row.seq]).get(row.seq) ?? [] } : article, nextCursor: null, keep };
       });
     },
   });

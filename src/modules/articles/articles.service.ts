@@ -7,7 +7,7 @@ import { conflict, forbidden, notFound, preconditionFailed } from '../../lib/pro
 import { UUID_LIKE } from '../../lib/schemas.js';
 import { slugify } from '../../lib/slug.js';
 import type { Clock } from '../../lib/time.js';
-import { articleSummaryColumns, type ArticleRow, type ArticleSnapshot, type ArticleSummaryRow } from './article-resource.js';
+import { articleHeadColumns, articleSummaryColumns, type ArticleHead, type ArticleRow, type ArticleSnapshot, type ArticleSummaryRow } from './article-resource.js';
 import type { CreateArticleInput, ListArticlesFilter, PatchArticleInput } from './articles.schemas.js';
 import { resolvePublication, slugLocked } from './publication.js';
 import { renderBody } from './render.js';
@@ -44,9 +44,19 @@ export function createArticlesService(deps: { database: DatabaseHandle; clock: C
   // Every article read starts here: prepared once, not built and compiled per request.
   const byId = db.select().from(articles).where(eq(articles.id, sql.placeholder('key'))).prepare();
   const bySlug = db.select().from(articles).where(eq(articles.slug, sql.placeholder('key'))).prepare();
+  const headById = db.select(articleHeadColumns).from(articles).where(eq(articles.id, sql.placeholder('key'))).prepare();
+  const headBySlug = db.select(articleHeadColumns).from(articles).where(eq(articles.slug, sql.placeholder('key'))).prepare();
 
   function findRow(idOrSlug: string): ArticleRow | undefined {
     return (UUID_LIKE.test(idOrSlug) ? byId : bySlug).get({ key: idOrSlug.toLowerCase() });
+  }
+
+  function assertVisible<T extends ArticleHead>(row: T | undefined, idOrSlug: string, viewer: Viewer): T {
+    const now = clock();
+    if (!row || (!viewer.staff && !(row.status === 'published' && (row.publishedAt ?? 0) <= now))) {
+      throw notFound(`Article ${idOrSlug}`);
+    }
+    return row;
   }
 
   function requireRow(id: string): ArticleRow {
@@ -57,12 +67,16 @@ export function createArticlesService(deps: { database: DatabaseHandle; clock: C
 
   /** An article the viewer may see, by id or slug; hidden ones are 404, not 403, to the public. */
   function get(idOrSlug: string, viewer: Viewer): ArticleRow {
-    const row = findRow(idOrSlug);
-    const now = clock();
-    if (!row || (!viewer.staff && !(row.status === 'published' && (row.publishedAt ?? 0) <= now))) {
-      throw notFound(`Article ${idOrSlug}`);
-    }
-    return row;
+    return assertVisible(findRow(idOrSlug), idOrSlug, viewer);
+  }
+
+  /**
+   * `get` reduced to what the validators and the render-cache key are made of, which answer
+   * most reads: no body in its three forms (~20 KB of text for a long read), no JSON to parse.
+   */
+  function getHead(idOrSlug: string, viewer: Viewer): ArticleHead {
+    const key = idOrSlug.toLowerCase();
+    return assertVisible((UUID_LIKE.test(idOrSlug) ? headById : headBySlug).get({ key }), idOrSlug, viewer);
   }
 
   function slugTaken(slug: string, exceptSeq?: number): boolean {
@@ -292,7 +306,7 @@ export function createArticlesService(deps: { database: DatabaseHandle; clock: C
     return cutPage(rows, page.limit, (last) => [last.revision]);
   }
 
-  return { get, create, update, remove, list, revisions, findRow };
+  return { get, getHead, create, update, remove, list, revisions, findRow };
 }
 
 const EDITABLE: (keyof ArticleRow)[] = [

@@ -1,6 +1,9 @@
 import t from 'tap';
+import { openDatabase } from '../../../src/db/client.js';
+import { createRenderCache, type RenderCache } from '../../../src/lib/render-cache.js';
 import { createArticle } from '../../factories.js';
 import { buildTestApp } from '../../helper.js';
+import { captureQueries } from '../../query-plans.js';
 
 // Public reads are answered from rendered bodies kept in memory (src/lib/render-cache.ts):
 // each must show a write on the very next request, whether the write went through the API
@@ -43,4 +46,52 @@ t.test('editors are never answered from what the public was given', async (t) =>
   t.notMatch(publicList.body, 'Draft piece');
   t.match((await ctx.inject({ url: '/v1/articles', headers: ctx.admin })).body, 'Draft piece');
   t.notMatch((await ctx.inject({ url: '/v1/articles' })).body, 'Draft piece');
+});
+
+t.test('a kept article is answered without reading its body from the database', async (t) => {
+  const ctx = await buildTestApp(t);
+  const article = await createArticle(ctx, { status: 'published', title: 'Quartz talks open', body: 'A long read. '.repeat(500) });
+  for (const url of [`/v1/articles/${article.slug}`, `/v1/articles/${article.id}?include=entities`]) {
+    const first = await ctx.inject({ url });
+    const queries = await captureQueries(ctx.database, async () => {
+      const again = await ctx.inject({ url });
+      t.equal(again.body, first.body, `${url}: the same bytes`);
+      t.equal(again.headers.etag, first.headers.etag);
+    });
+    t.notOk(queries.some((q) => /body_html/.test(q.sql)), `${url}: no query reads the body`);
+  }
+});
+
+t.test('an article written by another process while it is being read is answered new and not kept', async (t) => {
+  const real = createRenderCache();
+  let writeBetween: (() => void) | undefined;
+  // The render cache is asked after the article's head (its validators) has been read and before its body
+  // is: the moment another process's commit is hardest to see.
+  const racing: RenderCache = {
+    ...real,
+    send(...args: Parameters<RenderCache['send']>) {
+      writeBetween?.();
+      writeBetween = undefined;
+      return real.send(...args);
+    },
+  };
+  const ctx = await buildTestApp(t, { renderCache: racing });
+  const article = await createArticle(ctx, { status: 'published', title: 'Quartz talks open', body: 'First version.' });
+  const other = openDatabase(ctx.config.databasePath);
+  t.teardown(() => other.close());
+  writeBetween = () => {
+    other.sqlite.prepare("update articles set body = 'Second version.', body_html = '<p>Second version.</p>', body_text = 'Second version.', revision = revision + 1 where id = ?").run(article.id);
+  };
+  const kept = real.size;
+  const raced = await ctx.inject({ url: `/v1/articles/${article.slug}` });
+  t.equal(raced.statusCode, 200);
+  t.equal(raced.json().body, 'Second version.', 'the body as it is now');
+  t.equal(raced.json().revision, 2);
+  t.match(raced.headers.etag, /^"r2-/, 'with the validators of what it shows');
+  t.equal(real.size, kept, 'not kept under the key of the version read first');
+
+  const next = await ctx.inject({ url: `/v1/articles/${article.slug}` });
+  t.equal(next.body, raced.body, 'the next read agrees');
+  t.equal(next.headers.etag, raced.headers.etag);
+  t.equal(real.size, kept + 1, 'and is kept');
 });
