@@ -61,7 +61,8 @@ export function endpoints(ctx: EndpointContext): Endpoint[] {
       method: 'POST',
       path: '/v1/articles/import?publish=true',
       headers: { authorization: `Bearer ${ctx.adminKey}`, 'content-type': 'text/plain; charset=utf-8' },
-      body: toWireCopy({ ...article, title: `${article.title} bulletin ${ctx.runId}-${n}` }),
+      // The run's mark leads the title: a slug keeps at most 80 characters of it.
+      body: toWireCopy({ ...article, title: `Bulletin ${ctx.runId}-${n}: ${article.title}` }),
     };
   };
   return [
