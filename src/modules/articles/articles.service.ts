@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, gte, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
-import { uuidv7 } from 'uuidv7';
 import { writeTransaction, type DatabaseHandle } from '../../db/client.js';
 import { articleRevisions, articles, articleTags, mentions } from '../../db/schema.js';
 import { cutPage, decodeCursor, type Page } from '../../lib/cursor.js';
+import { newId } from '../../lib/ids.js';
 import { conflict, forbidden, notFound, preconditionFailed } from '../../lib/problem.js';
 import { UUID_LIKE } from '../../lib/schemas.js';
 import { slugify } from '../../lib/slug.js';
@@ -134,7 +134,7 @@ export function createArticlesService(deps: { database: DatabaseHandle; clock: C
       const row = db
         .insert(articles)
         .values({
-          id: uuidv7(),
+          id: newId(),
           slug: slug ?? uniqueSlugFor(input.title),
           title: input.title,
           standfirst: input.standfirst,

@@ -1,9 +1,9 @@
 import { hash } from 'node:crypto';
 import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
-import { uuidv7 } from 'uuidv7';
 import type { CommentSettings } from '../../config.js';
 import { type DatabaseHandle, writeTransaction } from '../../db/client.js';
 import { commentRevisions, comments } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
 import { conflict, forbidden, notFound, Problem } from '../../lib/problem.js';
 import type { Clock } from '../../lib/time.js';
 import type { CommentsMode } from '../../lib/vocabulary.js';
@@ -127,7 +127,7 @@ export function createCommentsService(deps: CommentServiceDeps) {
       const { decision, verdicts } = evaluateComment(input.body, { readerHasApprovedHistory: author.approvedCount > 0 });
       const status = statusAfterPolicy(decision, mode);
       const row = insertComment.get({
-        id: uuidv7(),
+        id: newId(),
         articleSeq: article.seq,
         readerSeq: author.seq,
         parentSeq: parent?.row.seq ?? null,

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { uuidv7 } from 'uuidv7';
 import { writeTransaction, type DatabaseHandle } from '../../db/client.js';
 import { entities, entityAliases, entityRedirects, entitySuppressions } from '../../db/schema.js';
 import { cutPage, decodeCursor } from '../../lib/cursor.js';
+import { newId } from '../../lib/ids.js';
 import { badRequest, conflict, notFound } from '../../lib/problem.js';
 import { UUID_LIKE } from '../../lib/schemas.js';
 import { slugify } from '../../lib/slug.js';
@@ -121,7 +121,7 @@ export function createEntitiesService(deps: {
     const row = db
       .insert(entities)
       .values({
-        id: uuidv7(),
+        id: newId(),
         slug: input.slug ?? uniqueSlug(input.name),
         name: input.name,
         nameKey: nameKey(input.name),

@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
-import { uuidv7 } from 'uuidv7';
 import type { DatabaseHandle } from '../../db/client.js';
 import { apiKeys } from '../../db/schema.js';
 import { cutPage, decodeCursor } from '../../lib/cursor.js';
+import { newId } from '../../lib/ids.js';
 import { notFound } from '../../lib/problem.js';
 import { hashSecret, newSecret } from '../../lib/secrets.js';
 import { toIso, toIsoOrNull, type Clock } from '../../lib/time.js';
@@ -32,7 +32,7 @@ export function createKeysService(deps: { database: DatabaseHandle; clock: Clock
   function create(name: string, role: Role, secret: string = newSecret('dlk')): { row: ApiKeyRow; secret: string } {
     const row = db
       .insert(apiKeys)
-      .values({ id: uuidv7(), name, role, secretHash: hashSecret(secret), createdAt: clock() })
+      .values({ id: newId(), name, role, secretHash: hashSecret(secret), createdAt: clock() })
       .returning()
       .get();
     return { row, secret };

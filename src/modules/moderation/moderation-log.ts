@@ -1,6 +1,6 @@
-import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../db/client.js';
 import { moderationLog } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
 import { toIso, toIsoOrNull } from '../../lib/time.js';
 import type { ActorKind, CommentStatus, ModerationAction } from '../../lib/vocabulary.js';
 import type { PolicyVerdict } from '../comments/policy/rules.js';
@@ -29,7 +29,7 @@ export interface LogEntry {
 export function appendLogEntry(db: Db, entry: LogEntry): void {
   db.insert(moderationLog)
     .values({
-      id: uuidv7(),
+      id: newId(),
       at: entry.at,
       actorKind: entry.actor.kind,
       actorId: entry.actor.id,

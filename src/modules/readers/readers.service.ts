@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { uuidv7 } from 'uuidv7';
 import type { DatabaseHandle } from '../../db/client.js';
 import { readers } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
 import { badRequest, notFound } from '../../lib/problem.js';
 import { hashSecret, newSecret } from '../../lib/secrets.js';
 import type { Clock } from '../../lib/time.js';
@@ -42,7 +42,7 @@ export function createReadersService(deps: { database: DatabaseHandle; clock: Cl
     const row = db
       .insert(readers)
       .values({
-        id: uuidv7(),
+        id: newId(),
         displayName: input.display_name,
         email: input.email.toLowerCase(),
         tokenHash: hashSecret(token),
