@@ -63,6 +63,12 @@ function urlTag(view: 'editor' | 'public', url: string): string {
   return tag;
 }
 
+/** Names a representation's version in ETag and Last-Modified. */
+export function setValidators(reply: FastifyReply, validators: Validators): void {
+  reply.header('etag', validators.etag);
+  reply.header('last-modified', new Date(validators.lastModified).toUTCString());
+}
+
 /**
  * Sets ETag, Last-Modified, Cache-Control and Vary, then evaluates the request's
  * preconditions in RFC 9110 order: If-None-Match when present, else If-Modified-Since.
@@ -71,8 +77,7 @@ function urlTag(view: 'editor' | 'public', url: string): string {
  */
 export function isNotModified(request: FastifyRequest, reply: FastifyReply, validators: Validators, seesUnpublished: boolean): boolean {
   const audience = audienceOf(request, seesUnpublished);
-  reply.header('etag', validators.etag);
-  reply.header('last-modified', new Date(validators.lastModified).toUTCString());
+  setValidators(reply, validators);
   reply.header('cache-control', CACHE_CONTROL[audience]);
   addVary(reply, 'Authorization');
   const ifNoneMatch = request.headers['if-none-match'];

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isStaff, requireRole, SECURITY, staffKeyId } from '../../plugins/auth.js';
-import { isListNotModified, isNotModified, NotModified } from '../../lib/http-cache.js';
+import { isListNotModified, isNotModified, NotModified, setValidators } from '../../lib/http-cache.js';
 import { setNextLink } from '../../lib/links.js';
 import { Problem, problemResponses } from '../../lib/problem.js';
 import type { RenderCache } from '../../lib/render-cache.js';
@@ -144,7 +144,7 @@ export const articlesRoutes: FastifyPluginAsyncZod<{
         // version is answered with its own validators and not kept under the older key.
         const current = articleValidators(row, now, embeds);
         const keep = current.etag === validators.etag;
-        if (!keep) reply.header('etag', current.etag).header('last-modified', new Date(current.lastModified).toUTCString());
+        if (!keep) setValidators(reply, current);
         const article = toArticle(row, now);
         return { payload: withEntities ? { ...article, entities: presentEntities([row.seq]).get(row.seq) ?? [] } : article, nextCursor: null, keep };
       });
