@@ -1,13 +1,23 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { COMPRESSION_THRESHOLD, encodeBody, markEncoded, negotiatedEncoding, type ResponseEncoding } from './content-coding.js';
 import { setNextLink } from './links.js';
 
 /**
  * A serialized response body and the next-page cursor its Link header names. The body is kept
  * as encoded bytes: sent as they are, with no UTF-8 encoding or length count per request.
+ * Its compressed forms are added as clients ask for them (`encoded`), and count towards the
+ * cache's size like the body.
  */
 interface Rendered {
   body: Buffer;
   nextCursor: string | null;
+  encoded?: Partial<Record<ResponseEncoding, Buffer>>;
+}
+
+function sizeOf(entry: Rendered): number {
+  let size = entry.body.length;
+  if (entry.encoded) for (const bytes of Object.values(entry.encoded)) size += bytes.length;
+  return size;
 }
 
 /**
@@ -54,19 +64,40 @@ export function createRenderCache(limits: RenderCacheLimits = DEFAULT_LIMITS) {
   }
 
   function set(key: string, rendered: Rendered): void {
-    if (rendered.body.length > limits.maxBytes) return;
+    if (sizeOf(rendered) > limits.maxBytes) return;
     const previous = entries.get(key);
     if (previous) {
       entries.delete(key);
-      bytes -= previous.body.length;
+      bytes -= sizeOf(previous);
     }
     entries.set(key, rendered);
-    bytes += rendered.body.length;
+    bytes += sizeOf(rendered);
+    evictOverBudget();
+  }
+
+  function evictOverBudget(): void {
     for (const [oldest, entry] of entries) {
       if (entries.size <= limits.maxEntries && bytes <= limits.maxBytes) break;
       entries.delete(oldest);
-      bytes -= entry.body.length;
+      bytes -= sizeOf(entry);
     }
+  }
+
+  /**
+   * The body of a kept entry in `encoding`, compressed on first use and kept beside it. The
+   * entry is the most recently used one (it was just read or set), so the budget check that
+   * follows evicts others first.
+   */
+  function encodedBody(key: string, rendered: Rendered, encoding: ResponseEncoding): Buffer {
+    const kept = rendered.encoded?.[encoding];
+    if (kept) return kept;
+    const bytesOut = encodeBody(rendered.body, encoding);
+    if (entries.get(key) === rendered) {
+      rendered.encoded = { ...rendered.encoded, [encoding]: bytesOut };
+      bytes += bytesOut.length;
+      evictOverBudget();
+    }
+    return bytesOut;
   }
 
   /**
@@ -74,6 +105,8 @@ export function createRenderCache(limits: RenderCacheLimits = DEFAULT_LIMITS) {
    * serializes the payload with the route's own response schema, keeps it (unless `key` is
    * null: editors' views are not kept) and sends it. The Link header of a list page is set
    * either way; `mediaType` is the body's (its response schema is looked up under it).
+   * A kept body is sent compressed when the client accepts it, from bytes compressed once;
+   * what is not kept is left to @fastify/compress.
    */
   function send(
     request: FastifyRequest,
@@ -83,16 +116,35 @@ export function createRenderCache(limits: RenderCacheLimits = DEFAULT_LIMITS) {
     mediaType = 'application/json',
   ): FastifyReply {
     let rendered = key === null ? undefined : get(key);
+    let keptUnder = rendered ? key : null;
     if (!rendered) {
       const { keep, ...fresh } = renderNow(reply, render, mediaType);
       rendered = fresh;
-      if (key !== null && keep) set(key, rendered);
+      if (key !== null && keep) {
+        set(key, rendered);
+        keptUnder = key;
+      }
     }
     setNextLink(request, reply, rendered.nextCursor);
-    return reply.type(`${mediaType}; charset=utf-8`).send(rendered.body);
+    reply.type(`${mediaType}; charset=utf-8`);
+    const encoding = keptUnder === null || rendered.body.length < COMPRESSION_THRESHOLD ? undefined : negotiatedEncoding(request);
+    if (keptUnder === null || encoding === undefined) return reply.send(rendered.body);
+    markEncoded(reply, encoding);
+    return reply.send(encodedBody(keptUnder, rendered, encoding));
   }
 
-  return { get, set, send, get size() { return entries.size; } };
+  return {
+    get,
+    set,
+    send,
+    get size() {
+      return entries.size;
+    },
+    /** Bytes kept: bodies and their compressed forms. */
+    get bytes() {
+      return bytes;
+    },
+  };
 }
 
 // The route's own serializer (its response schema) turns a payload into the body; text

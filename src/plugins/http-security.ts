@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
+import { BROTLI_OPTIONS, COMPRESSION_THRESHOLD, RESPONSE_ENCODINGS } from '../lib/content-coding.js';
 
 export interface HttpSecurityOptions {
   /** Browser origins allowed to call the API: none (empty), any ('*') or exactly these. */
@@ -37,7 +38,7 @@ export const httpSecurityPlugin = fp(async (app: FastifyInstance, opts: HttpSecu
       maxAge: 600,
     });
   }
-  await app.register(fastifyCompress, { threshold: 1024 });
+  await app.register(fastifyCompress, { threshold: COMPRESSION_THRESHOLD, encodings: [...RESPONSE_ENCODINGS], brotliOptions: BROTLI_OPTIONS });
 });
 
 /**

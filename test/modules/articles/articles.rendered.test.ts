@@ -1,4 +1,5 @@
 import t from 'tap';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { openDatabase } from '../../../src/db/client.js';
 import { createRenderCache, type RenderCache } from '../../../src/lib/render-cache.js';
 import { createArticle } from '../../factories.js';
@@ -94,4 +95,32 @@ t.test('an article written by another process while it is being read is answered
   t.equal(next.body, raced.body, 'the next read agrees');
   t.equal(next.headers.etag, raced.headers.etag);
   t.equal(real.size, kept + 1, 'and is kept');
+});
+
+t.test("a browser's reads are compressed once and answered from the kept bytes", async (t) => {
+  const cache = createRenderCache();
+  const ctx = await buildTestApp(t, { renderCache: cache });
+  const article = await createArticle(ctx, { status: 'published', title: 'Quartz talks open', body: 'Armenia hosts the quartz talks. '.repeat(100) });
+  // Enough summaries for the list page to pass the compression threshold.
+  for (let i = 0; i < 8; i++) await createArticle(ctx, { status: 'published', title: `Quartz bulletin ${i}` });
+  const browser = { 'accept-encoding': 'gzip, deflate, br' };
+  for (const url of ['/v1/articles', `/v1/articles/${article.slug}`, '/feeds/articles.json']) {
+    const plain = await ctx.inject({ url });
+    const kept = cache.bytes;
+    const first = await ctx.inject({ url, headers: browser });
+    t.equal(first.statusCode, 200);
+    t.equal(first.headers['content-encoding'], 'br', `${url}: compressed`);
+    t.equal(brotliDecompressSync(first.rawPayload).toString(), plain.body, `${url}: the same body`);
+    t.equal(first.headers.etag, plain.headers.etag);
+    t.equal(String(first.headers.vary).match(/accept-encoding/gi)?.length, 1, `${url}: Vary names Accept-Encoding once`);
+    t.equal(cache.bytes, kept + first.rawPayload.length, `${url}: the compressed bytes are kept`);
+    const second = await ctx.inject({ url, headers: browser });
+    t.same(second.rawPayload, first.rawPayload, `${url}: the next reader gets them`);
+    t.equal(cache.bytes, kept + first.rawPayload.length, `${url}: nothing compressed again`);
+  }
+  const gzipped = await ctx.inject({ url: `/v1/articles/${article.slug}`, headers: { 'accept-encoding': 'gzip' } });
+  t.equal(gunzipSync(gzipped.rawPayload).toString(), (await ctx.inject({ url: `/v1/articles/${article.slug}` })).body);
+  const editor = await ctx.inject({ url: `/v1/articles/${article.slug}`, headers: { ...ctx.admin, ...browser } });
+  t.equal(editor.headers['content-encoding'], 'br', "an editor's view, never kept, is still compressed");
+  t.match(JSON.parse(brotliDecompressSync(editor.rawPayload).toString()), { slug: article.slug });
 });
