@@ -8,20 +8,21 @@ import Fastify from 'fastify';
 
 /** One captured answer, stored as JSON (the body base64). */
 export interface CapturedResponse {
-  /** `METHOD url`, plus ` conditional` when the request carried If-None-Match. */
+  /** `METHOD url`, plus ` conditional` when the request carried If-None-Match and the codings it accepts. */
   key: string;
   status: number;
   headers: Record<string, string>;
   body: string;
 }
 
-export const responseKey = (method: string, url: string, conditional: boolean) => `${method} ${url}${conditional ? ' conditional' : ''}`;
+export const responseKey = (method: string, url: string, headers: Record<string, string | string[] | undefined>) =>
+  `${method} ${url}${headers['if-none-match'] === undefined ? '' : ' conditional'}${headers['accept-encoding'] ? ` ${String(headers['accept-encoding'])}` : ''}`;
 
 // Headers the HTTP layer writes itself for every response.
 const TRANSPORT_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
 
-export const replayableHeaders = (headers: Headers): Record<string, string> =>
-  Object.fromEntries([...headers].filter(([name]) => !TRANSPORT_HEADERS.has(name)));
+export const replayableHeaders = (headers: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).filter(([name]) => !TRANSPORT_HEADERS.has(name)));
 
 async function main(): Promise<void> {
   const captured = JSON.parse(readFileSync(process.env.BASELINE_RESPONSES as string, 'utf8')) as CapturedResponse[];
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     method: ['GET', 'POST'],
     url: '/*',
     handler: (request, reply) => {
-      const answer = answers.get(responseKey(request.method, request.url, request.headers['if-none-match'] !== undefined));
+      const answer = answers.get(responseKey(request.method, request.url, request.headers));
       if (!answer) return reply.code(404).send();
       return reply.code(answer.status).headers(answer.headers).send(answer.bytes);
     },

@@ -106,7 +106,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const endpoints = benchEndpoints({ ...info, vocabulary, adminKey: ADMIN_KEY, seed: options.seed, runId: Date.now().toString(36) });
     // Writes first: they move the content version, which the conditional GET's ETag names.
     const captured = await captureResponses(dateline.url, endpoints.filter((e) => e.write));
-    const listEtag = (await send(dateline.url, { method: 'GET', path: '/v1/articles', headers: {} })).headers.get('etag') ?? '';
+    const listEtag = (await send(dateline.url, { method: 'GET', path: '/v1/articles', headers: {} })).headers.etag ?? '';
     for (const endpoint of endpoints) if ('if-none-match' in endpoint.request.headers) endpoint.request.headers['if-none-match'] = listEtag;
     captured.push(...(await captureResponses(dateline.url, endpoints.filter((e) => !e.write))));
     const responsesFile = join(work, 'responses.json');
