@@ -11,7 +11,7 @@ export interface ArticleEntity {
 }
 
 /** The entities an article names; the entities module provides the real one. */
-export type ArticleEntitiesSource = (article: ArticleRow) => ArticleEntity[];
+export type ArticleEntitiesSource = (article: Pick<ArticleRow, 'seq'>) => ArticleEntity[];
 
 /** Entities at least this salient are what an article is about; the others it mentions. */
 export const ABOUT_MIN_SALIENCE = 0.5;

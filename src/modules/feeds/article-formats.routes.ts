@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { fingerprint, isNotModified, NotModified } from '../../lib/http-cache.js';
+import { fingerprint, isNotModified, NotModified, setValidators, type Validators } from '../../lib/http-cache.js';
 import { problemResponses } from '../../lib/problem.js';
+import type { RenderCache } from '../../lib/render-cache.js';
 import type { Clock } from '../../lib/time.js';
 import { isStaff, SECURITY } from '../../plugins/auth.js';
-import { articleValidators, type ArticleRow } from '../articles/article-resource.js';
+import { type ArticleHead, articleValidators, type ArticleRow } from '../articles/article-resource.js';
 import { IdOrSlugParams } from '../articles/articles.schemas.js';
 import type { ArticlesService } from '../articles/articles.service.js';
 import type { ArticleEntitiesSource, ArticleEntity } from './article-entities.js';
@@ -31,14 +32,17 @@ const FORMATS = {
 
 /**
  * Per-article syndication formats. `entitiesOf` supplies the entities an article names
- * (about/mentions, people/organisations/places).
+ * (about/mentions, people/organisations/places). As for the article itself, a read looks at the
+ * article's head first and fetches and renders the whole article only when no kept body has its
+ * ETag.
  */
 export const articleFormatsRoutes: FastifyPluginAsyncZod<{
   articles: ArticlesService;
   clock: Clock;
   site: SiteUrls;
   entitiesOf: ArticleEntitiesSource;
-}> = async (app, { articles, clock, site, entitiesOf }) => {
+  rendered: RenderCache;
+}> = async (app, { articles, clock, site, entitiesOf, rendered }) => {
   for (const [suffix, format] of Object.entries(FORMATS)) {
     app.get(`/v1/articles/:id/${suffix}`, {
       schema: {
@@ -56,17 +60,34 @@ export const articleFormatsRoutes: FastifyPluginAsyncZod<{
       },
       handler: async (request, reply) => {
         const staff = isStaff(request, 'editor');
-        const row = articles.get(request.params.id, { staff });
+        const head = articles.getHead(request.params.id, { staff });
         const now = clock();
-        const entities = entitiesOf(row);
-        const validators = articleValidators(row, now);
         // The entities are part of the representation but not of the article's revision.
-        const etag = `"${suffix}-${fingerprint(validators.etag, JSON.stringify(entities))}"`;
-        if (isNotModified(request, reply, { ...validators, etag }, staff)) {
-          return reply.code(304).send();
-        }
-        return reply.type(`${format.mediaType}; charset=utf-8`).send(format.render(row, entities, now, site));
+        const validators = formatValidators(suffix, head, entitiesOf(head), now);
+        if (isNotModified(request, reply, validators, staff)) return reply.code(304).send();
+        const key = staff ? null : `${suffix} ${head.seq} ${validators.etag}`;
+        return rendered.send(
+          request,
+          reply,
+          key,
+          () => {
+            const row = articles.get(head.id, { staff });
+            const entities = entitiesOf(row);
+            // Another process may have written the article since its head was read: the newer
+            // version is answered with its own validators and not kept under the older key.
+            const current = formatValidators(suffix, row, entities, now);
+            const keep = current.etag === validators.etag;
+            if (!keep) setValidators(reply, current);
+            return { payload: format.render(row, entities, now, site), nextCursor: null, keep };
+          },
+          format.mediaType,
+        );
       },
     });
   }
 };
+
+function formatValidators(suffix: string, head: ArticleHead, entities: ArticleEntity[], now: number): Validators {
+  const validators = articleValidators(head, now);
+  return { ...validators, etag: `"${suffix}-${fingerprint(validators.etag, JSON.stringify(entities))}"` };
+}

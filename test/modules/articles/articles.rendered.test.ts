@@ -52,7 +52,8 @@ t.test('editors are never answered from what the public was given', async (t) =>
 t.test('a kept article is answered without reading its body from the database', async (t) => {
   const ctx = await buildTestApp(t);
   const article = await createArticle(ctx, { status: 'published', title: 'Quartz talks open', body: 'A long read. '.repeat(500) });
-  for (const url of [`/v1/articles/${article.slug}`, `/v1/articles/${article.id}?include=entities`]) {
+  const urls = [`/v1/articles/${article.slug}`, `/v1/articles/${article.id}?include=entities`, `/v1/articles/${article.slug}/jsonld`, `/v1/articles/${article.slug}/ninjs`];
+  for (const url of urls) {
     const first = await ctx.inject({ url });
     const queries = await captureQueries(ctx.database, async () => {
       const again = await ctx.inject({ url });
@@ -63,39 +64,45 @@ t.test('a kept article is answered without reading its body from the database', 
   }
 });
 
-t.test('an article written by another process while it is being read is answered new and not kept', async (t) => {
-  const real = createRenderCache();
-  let writeBetween: (() => void) | undefined;
-  // The render cache is asked after the article's head (its validators) has been read and before its body
-  // is: the moment another process's commit is hardest to see.
-  const racing: RenderCache = {
-    ...real,
-    send(...args: Parameters<RenderCache['send']>) {
-      writeBetween?.();
-      writeBetween = undefined;
-      return real.send(...args);
-    },
-  };
-  const ctx = await buildTestApp(t, { renderCache: racing });
-  const article = await createArticle(ctx, { status: 'published', title: 'Quartz talks open', body: 'First version.' });
-  const other = openDatabase(ctx.config.databasePath);
-  t.teardown(() => other.close());
-  writeBetween = () => {
-    other.sqlite.prepare("update articles set body = 'Second version.', body_html = '<p>Second version.</p>', body_text = 'Second version.', revision = revision + 1 where id = ?").run(article.id);
-  };
-  const kept = real.size;
-  const raced = await ctx.inject({ url: `/v1/articles/${article.slug}` });
-  t.equal(raced.statusCode, 200);
-  t.equal(raced.json().body, 'Second version.', 'the body as it is now');
-  t.equal(raced.json().revision, 2);
-  t.match(raced.headers.etag, /^"r2-/, 'with the validators of what it shows');
-  t.equal(real.size, kept, 'not kept under the key of the version read first');
+for (const format of ['', '/ninjs', '/jsonld']) {
+  t.test(`an article written by another process while it is being read is answered new and not kept (${format || 'the article'})`, async (t) => {
+    const real = createRenderCache();
+    let writeBetween: (() => void) | undefined;
+    // The render cache is asked after the article's head (its validators) has been read and before its body
+    // is: the moment another process's commit is hardest to see.
+    const racing: RenderCache = {
+      ...real,
+      send(...args: Parameters<RenderCache['send']>) {
+        writeBetween?.();
+        writeBetween = undefined;
+        return real.send(...args);
+      },
+    };
+    const ctx = await buildTestApp(t, { renderCache: racing });
+    const article = await createArticle(ctx, { status: 'published', title: 'Quartz talks open', body: 'First version.' });
+    const other = openDatabase(ctx.config.databasePath);
+    t.teardown(() => other.close());
+    writeBetween = () => {
+      other.sqlite.prepare("update articles set body = 'Second version.', body_html = '<p>Second version.</p>', body_text = 'Second version.', revision = revision + 1 where id = ?").run(article.id);
+    };
+    const url = `/v1/articles/${article.slug}${format}`;
+    const kept = real.size;
+    const raced = await ctx.inject({ url });
+    t.equal(raced.statusCode, 200);
+    t.match(raced.body, 'Second version.', 'the body as it is now');
+    t.notMatch(raced.body, 'First version.');
+    if (format === '') {
+      t.equal(raced.json().revision, 2);
+      t.match(raced.headers.etag, /^"r2-/, 'with the validators of what it shows');
+    }
+    t.equal(real.size, kept, 'not kept under the key of the version read first');
 
-  const next = await ctx.inject({ url: `/v1/articles/${article.slug}` });
-  t.equal(next.body, raced.body, 'the next read agrees');
-  t.equal(next.headers.etag, raced.headers.etag);
-  t.equal(real.size, kept + 1, 'and is kept');
-});
+    const next = await ctx.inject({ url });
+    t.equal(next.body, raced.body, 'the next read agrees');
+    t.equal(next.headers.etag, raced.headers.etag, 'and so do the validators');
+    t.equal(real.size, kept + 1, 'and is kept');
+  });
+}
 
 t.test("a browser's reads are compressed once and answered from the kept bytes", async (t) => {
   const cache = createRenderCache();
