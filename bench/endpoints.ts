@@ -47,7 +47,7 @@ const get = (path: string, headers: Record<string, string> = {}): BenchRequest =
 export function endpoints(ctx: EndpointContext): Endpoint[] {
   const text = createTextGenerator(ctx.vocabulary);
   const random = createRandom(ctx.seed ^ 0xbe7c4);
-  const read = (name: string, path: string, target: Target, headers: Record<string, string> = {}): Endpoint => ({ name, write: false, expect: 200, target, request: get(path, headers) });
+  const read = (name: string, path: string, target: Target): Endpoint => ({ name, write: false, expect: 200, target, request: get(path) });
   const comment = (n: number): BenchRequest => ({
     method: 'POST',
     path: `/v1/articles/${ctx.articleSlug}/comments`,
@@ -73,8 +73,6 @@ export function endpoints(ctx: EndpointContext): Endpoint[] {
     read(`search, rare term "${RARE_TERM}"`, `/v1/search?q=${RARE_TERM}`, { kind: 'p99-vs-item', max: 3 }),
     read('entity articles', `/v1/entities/${ctx.entitySlug}/articles`, { kind: 'ratio', min: 0.7 }),
     read('JSON Feed', '/feeds/articles.json', { kind: 'ratio', min: 0.7 }),
-    // As partners' HTTP clients and browsers ask for it: the one read sent compressed.
-    read('JSON Feed, brotli', '/feeds/articles.json', { kind: 'ratio', min: 0.7 }, { 'accept-encoding': 'gzip, deflate, br' }),
     // If-None-Match is set to the list's current ETag once the writes that move it are captured.
     { name: 'list, conditional GET (304)', write: false, expect: 304, target: { kind: 'ratio', min: 0.8 }, request: get('/v1/articles', { 'if-none-match': '' }) },
     { name: 'post a comment (policy)', write: true, expect: 201, target: { kind: 'rate', min: 1000 }, request: comment(0), next: comment },
