@@ -66,7 +66,16 @@ function urlTag(view: 'editor' | 'public', url: string): string {
 /** Names a representation's version in ETag and Last-Modified. */
 export function setValidators(reply: FastifyReply, validators: Validators): void {
   reply.header('etag', validators.etag);
-  reply.header('last-modified', new Date(validators.lastModified).toUTCString());
+  reply.header('last-modified', httpDate(validators.lastModified));
+}
+
+// Polls and front pages ask with the same Last-Modified over and over, and formatting a date
+// cost more than the rest of setting the validators: the last one formatted is kept.
+let lastFormatted = { at: Number.NaN, text: '' };
+
+function httpDate(at: number): string {
+  if (at !== lastFormatted.at) lastFormatted = { at, text: new Date(at).toUTCString() };
+  return lastFormatted.text;
 }
 
 /**
@@ -102,6 +111,8 @@ function addVary(reply: FastifyReply, name: string): void {
 
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): a W/ prefix on either side is ignored. */
 export function etagListMatches(header: string, etag: string): boolean {
+  // Nearly every revalidation sends back exactly the one tag it was given.
+  if (header === etag) return true;
   if (header.trim() === '*') return true;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
   return header.split(',').some((tag) => opaque(tag) === opaque(etag));

@@ -1,5 +1,6 @@
 import t from 'tap';
-import { etagListMatches } from '../../src/lib/http-cache.js';
+import Fastify from 'fastify';
+import { etagListMatches, setValidators } from '../../src/lib/http-cache.js';
 
 t.test('If-None-Match matches by weak comparison, in a list, or with *', async (t) => {
   t.ok(etagListMatches('"v1-a"', '"v1-a"'));
@@ -9,4 +10,17 @@ t.test('If-None-Match matches by weak comparison, in a list, or with *', async (
   t.notOk(etagListMatches('"v1-b"', '"v1-a"'));
   t.notOk(etagListMatches('v1-a', '"v1-a"'), 'an unquoted tag is not ours');
   t.notOk(etagListMatches('', '"v1-a"'));
+});
+
+t.test('Last-Modified names each validator its own second, however they alternate', async (t) => {
+  const app = Fastify();
+  app.get('/:at', async (request, reply) => {
+    setValidators(reply, { etag: '"x"', lastModified: Number((request.params as { at: string }).at) });
+    return 'ok';
+  });
+  t.teardown(() => app.close());
+  const instants = [Date.parse('2026-11-28T09:00:00.900Z'), Date.parse('2026-11-28T09:00:01Z'), Date.parse('2026-11-28T09:00:00.900Z'), 0];
+  const sent = [];
+  for (const at of instants) sent.push((await app.inject({ url: `/${at}` })).headers['last-modified']);
+  t.same(sent, ['Sat, 28 Nov 2026 09:00:00 GMT', 'Sat, 28 Nov 2026 09:00:01 GMT', 'Sat, 28 Nov 2026 09:00:00 GMT', 'Thu, 01 Jan 1970 00:00:00 GMT']);
 });
