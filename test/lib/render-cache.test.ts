@@ -127,3 +127,21 @@ t.test('compressed forms make room by evicting the oldest entries', async (t) =>
   t.equal(cache.get('page 1'), undefined, 'the oldest entry went');
   t.ok(cache.get('page 3')?.encoded?.br, 'the entry just read keeps its compressed form');
 });
+
+t.test("a kept page's next link is always made from the request's own URL", async (t) => {
+  const cache = createRenderCache();
+  const app = Fastify();
+  // One key for every query: the link must still follow each request's URL.
+  app.get('/list', async (request, reply) => cache.send(request, reply, 'list v1', () => ({ payload: '[]', nextCursor: 'c2' })));
+  t.teardown(() => app.close());
+  const links = [];
+  for (const url of ['/list?section=world', '/list?section=world', '/list?section=sport&cursor=c1', '/list?section=world']) {
+    links.push((await app.inject({ url })).headers.link);
+  }
+  t.same(links, [
+    '</list?section=world&cursor=c2>; rel="next"',
+    '</list?section=world&cursor=c2>; rel="next"',
+    '</list?section=sport&cursor=c2>; rel="next"',
+    '</list?section=world&cursor=c2>; rel="next"',
+  ]);
+});
