@@ -168,7 +168,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(keysRoutes, { keys: services.keys });
   await app.register(changesRoutes, { changes });
   await app.register(feedsRoutes, { feeds: services.feeds, changes, site: config, rendered });
-  await app.register(articleFormatsRoutes, { articles, clock, site: config, entitiesOf: (article) => presentEntities([article.seq]).get(article.seq) ?? [], rendered });
+  await app.register(articleFormatsRoutes, { articles, clock, site: config, entitiesOf: (article) => presentEntities([article.seq]).get(article.seq) ?? [], changes, rendered });
   await app.register(readersRoutes, { readers, clock });
   await app.register(commentsRoutes, {
     comments: services.comments,

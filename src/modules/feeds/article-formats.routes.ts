@@ -4,14 +4,18 @@ import { problemResponses } from '../../lib/problem.js';
 import type { RenderCache } from '../../lib/render-cache.js';
 import type { Clock } from '../../lib/time.js';
 import { isStaff, SECURITY } from '../../plugins/auth.js';
-import { type ArticleHead, articleValidators, type ArticleRow } from '../articles/article-resource.js';
+import { articleEtag, type ArticleHead, articleValidators, type ArticleRow } from '../articles/article-resource.js';
 import { IdOrSlugParams } from '../articles/articles.schemas.js';
 import type { ArticlesService } from '../articles/articles.service.js';
+import type { ChangesService } from '../changes/changes.service.js';
 import type { ArticleEntitiesSource, ArticleEntity } from './article-entities.js';
 import { NewsArticleJsonLd, Ninjs } from './article-formats.schemas.js';
 import type { SiteUrls } from './feed-document.js';
 import { toNewsArticleJsonLd } from './jsonld.js';
 import { toNinjs } from './ninjs.js';
+
+/** Validators kept for this many article formats; the oldest is dropped first. */
+const VALIDATORS_KEPT = 5000;
 
 const FORMATS = {
   jsonld: {
@@ -41,8 +45,25 @@ export const articleFormatsRoutes: FastifyPluginAsyncZod<{
   clock: Clock;
   site: SiteUrls;
   entitiesOf: ArticleEntitiesSource;
+  changes: Pick<ChangesService, 'currentVersion'>;
   rendered: RenderCache;
-}> = async (app, { articles, clock, site, entitiesOf, rendered }) => {
+}> = async (app, { articles, clock, site, entitiesOf, changes, rendered }) => {
+  // The entities an article names change without the article changing (a link, a rename, a
+  // merge), so they are part of a format's ETag; reading them costs more than the rest of the
+  // request. Every such change moves the content version, so the validators are kept per
+  // article version and content version, and worked out again only when one of them moves.
+  const kept = new Map<string, Validators>();
+  function validatorsOf(suffix: string, head: ArticleHead, now: number): Validators {
+    const key = `${suffix} ${head.seq} ${articleEtag(head, now)} ${changes.currentVersion().version}`;
+    let validators = kept.get(key);
+    if (validators === undefined) {
+      validators = formatValidators(suffix, head, entitiesOf(head), now);
+      if (kept.size >= VALIDATORS_KEPT) kept.delete(kept.keys().next().value as string);
+      kept.set(key, validators);
+    }
+    return validators;
+  }
+
   for (const [suffix, format] of Object.entries(FORMATS)) {
     app.get(`/v1/articles/:id/${suffix}`, {
       schema: {
@@ -62,8 +83,7 @@ export const articleFormatsRoutes: FastifyPluginAsyncZod<{
         const staff = isStaff(request, 'editor');
         const head = articles.getHead(request.params.id, { staff });
         const now = clock();
-        // The entities are part of the representation but not of the article's revision.
-        const validators = formatValidators(suffix, head, entitiesOf(head), now);
+        const validators = validatorsOf(suffix, head, now);
         if (isNotModified(request, reply, validators, staff)) return reply.code(304).send();
         const key = staff ? null : `${suffix} ${head.seq} ${validators.etag}`;
         return rendered.send(
@@ -89,5 +109,8 @@ export const articleFormatsRoutes: FastifyPluginAsyncZod<{
 
 function formatValidators(suffix: string, head: ArticleHead, entities: ArticleEntity[], now: number): Validators {
   const validators = articleValidators(head, now);
-  return { ...validators, etag: `"${suffix}-${fingerprint(validators.etag, JSON.stringify(entities))}"` };
+  // Only what the formats show of an entity: its article count, say, moves whenever another
+  // article names it, and must not make this representation look new.
+  const shown = entities.map((entity) => [entity.name, entity.type, entity.wikidata_qid ?? null, entity.salience]);
+  return { ...validators, etag: `"${suffix}-${fingerprint(validators.etag, JSON.stringify(shown))}"` };
 }

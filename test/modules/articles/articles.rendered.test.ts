@@ -61,6 +61,7 @@ t.test('a kept article is answered without reading its body from the database', 
       t.equal(again.headers.etag, first.headers.etag);
     });
     t.notOk(queries.some((q) => /body_html/.test(q.sql)), `${url}: no query reads the body`);
+    t.notOk(queries.some((q) => /\bmentions\b/.test(q.sql)), `${url}: nor the entities it names`);
   }
 });
 

@@ -46,3 +46,30 @@ t.test('conditional GETs, and who may see and cache what', async (t) => {
   t.equal(edited.json().headlines[0].value, 'Edited');
   t.equal(edited.json().version, '2');
 });
+
+t.test("a format's ETag follows the entities the article names, and nothing else", async (t) => {
+  const ctx = await buildTestApp(t);
+  const article = await createArticle(ctx, { status: 'published', body: 'Talks in Moscow.' });
+  const entity = await ctx.inject({ method: 'POST', url: '/v1/entities', headers: ctx.admin, payload: { name: 'Nikol Pashinyan', type: 'person' } });
+  t.equal(entity.statusCode, 201);
+  for (const format of ['jsonld', 'ninjs']) {
+    const url = `/v1/articles/${article.slug}/${format}`;
+    const first = await ctx.inject({ url });
+    const etag = first.headers.etag as string;
+    // The same dateline: the other article names the same place and agency, which moves their
+    // article counts, not this representation.
+    await createArticle(ctx, { status: 'published', title: `Elsewhere ${format}` });
+    const unrelated = await ctx.inject({ url, headers: { 'if-none-match': etag } });
+    t.equal(unrelated.statusCode, 304, `${format}: another article's write leaves this one current`);
+
+    const linked = await ctx.inject({ method: 'PUT', url: `/v1/articles/${article.id}/entities/${entity.json().id}`, headers: ctx.admin });
+    t.equal(linked.statusCode < 300, true, `${format}: linked`);
+    const after = await ctx.inject({ url, headers: { 'if-none-match': etag } });
+    t.equal(after.statusCode, 200, `${format}: a new entity link is a new representation`);
+    t.not(after.headers.etag, etag);
+    t.match(after.body, 'Nikol Pashinyan');
+    await ctx.inject({ method: 'DELETE', url: `/v1/articles/${article.id}/entities/${entity.json().id}`, headers: ctx.admin });
+    const unlinked = await ctx.inject({ url });
+    t.notMatch(unlinked.body, 'Nikol Pashinyan', `${format}: and unlinking shows at once`);
+  }
+});
