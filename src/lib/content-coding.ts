@@ -1,6 +1,7 @@
 import negotiate from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import zlib from 'node:zlib';
+import { addVary } from './http-cache.js';
 
 /**
  * Response compression: the one place that says which codings the API answers in, from what
@@ -53,7 +54,5 @@ export function encodeBody(body: Buffer, encoding: ResponseEncoding): Buffer {
  */
 export function markEncoded(reply: FastifyReply, encoding: ResponseEncoding): void {
   reply.header('content-encoding', encoding);
-  const vary = reply.getHeader('vary');
-  if (vary === undefined) reply.header('vary', 'accept-encoding');
-  else if (!/accept-encoding/iu.test(String(vary))) reply.header('vary', `${String(vary)}, accept-encoding`);
+  addVary(reply, 'accept-encoding');
 }

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { keptValues } from './kept-values.js';
 
 /** Who a response is for, which decides who may store it. */
 type Audience = 'public' | 'private' | 'editor';
@@ -50,23 +51,27 @@ export function isListNotModified(request: FastifyRequest, reply: FastifyReply, 
 // The URL part of a list's tag never changes for a URL, and the same few URLs (front pages,
 // feeds) are asked for over and over: their digests are kept rather than hashed per request.
 const URL_TAGS_KEPT = 1000;
-const urlTags = new Map<string, string>();
+const urlTags = keptValues<string>(URL_TAGS_KEPT);
 
 function urlTag(view: 'editor' | 'public', url: string): string {
-  const key = `${view} ${url}`;
-  let tag = urlTags.get(key);
-  if (tag === undefined) {
-    tag = fingerprint(view, url);
-    if (urlTags.size >= URL_TAGS_KEPT) urlTags.delete(urlTags.keys().next().value as string);
-    urlTags.set(key, tag);
-  }
-  return tag;
+  return urlTags(`${view} ${url}`, () => fingerprint(view, url));
 }
 
 /** Names a representation's version in ETag and Last-Modified. */
 export function setValidators(reply: FastifyReply, validators: Validators): void {
   reply.header('etag', validators.etag);
   reply.header('last-modified', httpDate(validators.lastModified));
+}
+
+/**
+ * For a body rendered after its validators were sent: true when it is the version they name.
+ * Otherwise (another process wrote in between) the reply gets the validators of what it now
+ * carries, and the caller must not keep the body under the older ones.
+ */
+export function sentValidatorsHold(reply: FastifyReply, sent: Validators, rendered: Validators): boolean {
+  if (rendered.etag === sent.etag) return true;
+  setValidators(reply, rendered);
+  return false;
 }
 
 // Polls and front pages ask with the same Last-Modified over and over, and formatting a date
@@ -98,7 +103,7 @@ export function isNotModified(request: FastifyRequest, reply: FastifyReply, vali
 }
 
 /** Adds a header name to Vary without dropping what other plugins put there (CORS adds Origin). */
-function addVary(reply: FastifyReply, name: string): void {
+export function addVary(reply: FastifyReply, name: string): void {
   const current = reply.getHeader('vary');
   if (current === undefined) {
     reply.header('vary', name);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isStaff, requireRole, SECURITY, staffKeyId } from '../../plugins/auth.js';
-import { isListNotModified, isNotModified, NotModified, setValidators } from '../../lib/http-cache.js';
+import { isListNotModified, isNotModified, NotModified, sentValidatorsHold } from '../../lib/http-cache.js';
 import { setNextLink } from '../../lib/links.js';
 import { Problem, problemResponses } from '../../lib/problem.js';
 import type { RenderCache } from '../../lib/render-cache.js';
@@ -140,11 +140,8 @@ export const articlesRoutes: FastifyPluginAsyncZod<{
       const key = staff ? null : `article ${head.seq} ${withEntities} ${validators.etag}`;
       return rendered.send(request, reply, key, () => {
         const row = articles.get(head.id, { staff });
-        // Another process may have written the article since its head was read: the newer
-        // version is answered with its own validators and not kept under the older key.
-        const current = articleValidators(row, now, embeds);
-        const keep = current.etag === validators.etag;
-        if (!keep) setValidators(reply, current);
+        // Another process may have written the article since its head was read.
+        const keep = sentValidatorsHold(reply, validators, articleValidators(row, now, embeds));
         const article = toArticle(row, now);
         return { payload: withEntities ? { ...article, entities: presentEntities([row.seq]).get(row.seq) ?? [] } : article, nextCursor: null, keep };
       });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { fingerprint, isNotModified, NotModified, setValidators, type Validators } from '../../lib/http-cache.js';
+import { fingerprint, isNotModified, NotModified, sentValidatorsHold, type Validators } from '../../lib/http-cache.js';
+import { keptValues } from '../../lib/kept-values.js';
 import { problemResponses } from '../../lib/problem.js';
 import type { RenderCache } from '../../lib/render-cache.js';
 import type { Clock } from '../../lib/time.js';
@@ -52,17 +53,11 @@ export const articleFormatsRoutes: FastifyPluginAsyncZod<{
   // merge), so they are part of a format's ETag; reading them costs more than the rest of the
   // request. Every such change moves the content version, so the validators are kept per
   // article version and content version, and worked out again only when one of them moves.
-  const kept = new Map<string, Validators>();
-  function validatorsOf(suffix: string, head: ArticleHead, now: number): Validators {
-    const key = `${suffix} ${head.seq} ${articleEtag(head, now)} ${changes.currentVersion().version}`;
-    let validators = kept.get(key);
-    if (validators === undefined) {
-      validators = formatValidators(suffix, head, entitiesOf(head), now);
-      if (kept.size >= VALIDATORS_KEPT) kept.delete(kept.keys().next().value as string);
-      kept.set(key, validators);
-    }
-    return validators;
-  }
+  const kept = keptValues<Validators>(VALIDATORS_KEPT);
+  const validatorsOf = (suffix: string, head: ArticleHead, now: number): Validators =>
+    kept(`${suffix} ${head.seq} ${articleEtag(head, now)} ${changes.currentVersion().version}`, () =>
+      formatValidators(suffix, head, entitiesOf(head), now),
+    );
 
   for (const [suffix, format] of Object.entries(FORMATS)) {
     app.get(`/v1/articles/:id/${suffix}`, {
@@ -93,11 +88,8 @@ export const articleFormatsRoutes: FastifyPluginAsyncZod<{
           () => {
             const row = articles.get(head.id, { staff });
             const entities = entitiesOf(row);
-            // Another process may have written the article since its head was read: the newer
-            // version is answered with its own validators and not kept under the older key.
-            const current = formatValidators(suffix, row, entities, now);
-            const keep = current.etag === validators.etag;
-            if (!keep) setValidators(reply, current);
+            // Another process may have written the article since its head was read.
+            const keep = sentValidatorsHold(reply, validators, formatValidators(suffix, row, entities, now));
             return { payload: format.render(row, entities, now, site), nextCursor: null, keep };
           },
           format.mediaType,
