@@ -214,9 +214,11 @@ function fill(sqlite: Database.Database, options: CorpusOptions): CorpusInfo {
     sqlite.exec(`update entities set article_count = (select count(*) from mentions m
                    where m.entity_seq = entities.seq and m.linked = 1 and m.status = 'published')`);
     sqlite.exec(`update readers set approved_count = (select count(*) from comments c where c.reader_seq = readers.seq and c.status = 'approved')`);
-    // Every logged change and every approved-comment count change moved the version once.
+    // Every logged change and every approved-comment count change moved the version once; the
+    // editorial version moved with the logged changes only.
     sqlite.exec(`update content_version set version = (select count(*) from changes) + (select count(*) from comments where status = 'approved'),
-                   modified_at = max((select max(at) from changes), coalesce((select max(created_at) from comments), 0)) where id = 1`);
+                   modified_at = max((select max(at) from changes), coalesce((select max(created_at) from comments), 0)),
+                   editorial_version = (select count(*) from changes), editorial_modified_at = (select max(at) from changes) where id = 1`);
   })();
   const top = sqlite.prepare('select slug from entities order by article_count desc, seq desc limit 1').get() as { slug: string };
   return { articles: done, entities: entitySeqs.length, comments, readerTokens, articleSlug: lastSlug, entitySlug: top.slug, vocabulary };

@@ -255,9 +255,12 @@ export const scheduledGoLives = sqliteTable(
 );
 
 /**
- * One row: a counter that moves whenever any public representation may have changed, and
- * the time it last did, so list and feed validators are one primary-key read. Every change
- * logged moves it, and so does every approved-comment count change (a trigger, migration 0003).
+ * One row: counters that move whenever a public representation may have changed, and the time
+ * each last did, so list and feed validators are one primary-key read.
+ * - `version`: anything a list can show. Every change logged moves it, and so does every
+ *   approved-comment count change (a trigger, migration 0004).
+ * - `editorial_version`: what feeds and embeds show (articles, entities, links), which readers'
+ *   comments never change: every change logged moves it, comment counts do not (migration 0008).
  */
 export const contentVersion = sqliteTable(
   'content_version',
@@ -265,6 +268,8 @@ export const contentVersion = sqliteTable(
     id: integer('id').primaryKey(),
     version: integer('version').notNull(),
     modifiedAt: integer('modified_at').notNull(),
+    editorialVersion: integer('editorial_version').notNull().default(0),
+    editorialModifiedAt: integer('editorial_modified_at').notNull().default(0),
   },
   () => [check('content_version_one_row', sql`id = 1`)],
 );

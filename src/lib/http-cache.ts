@@ -27,9 +27,10 @@ export interface Validators {
   lastModified: number;
 }
 
-/** The database-wide content version: it moves whenever anything a list or feed shows may have changed. */
+/** A database-wide version: it moves whenever anything in its scope may have changed. */
 export interface ContentVersion {
-  version: number;
+  /** The scope's letter and count, as ETags and cache keys name it: `v812` (all content), `e790` (editorial). */
+  tag: string;
   modifiedAt: number;
 }
 
@@ -39,12 +40,12 @@ export function fingerprint(...parts: string[]): string {
 }
 
 /**
- * isNotModified for a list or feed, whose validators are the content version and the
+ * isNotModified for a list or feed, whose validators are a content version and the
  * request's URL: nothing is read or rendered to answer a conditional GET. Editors' and the
  * public's views of one URL differ, so they get different tags.
  */
 export function isListNotModified(request: FastifyRequest, reply: FastifyReply, state: ContentVersion, seesUnpublished: boolean): boolean {
-  const validators = { etag: `"v${state.version}-${urlTag(seesUnpublished ? 'editor' : 'public', request.url)}"`, lastModified: state.modifiedAt };
+  const validators = { etag: `"${state.tag}-${urlTag(seesUnpublished ? 'editor' : 'public', request.url)}"`, lastModified: state.modifiedAt };
   return isNotModified(request, reply, validators, seesUnpublished);
 }
 

@@ -63,7 +63,7 @@ function dump(database: DatabaseHandle) {
                      c.flag_count, c.flagged_at, c.created_at, c.edited_at, c.status_at
                    from comments c join articles a on a.seq = c.article_seq join readers r on r.seq = c.reader_seq order by c.created_at, 1, 2`),
     changes: all('select resource, slug, kind, target_id, revision, is_public, at, actor, dedupe_key from changes order by seq'),
-    version: all('select version from content_version'),
+    version: all('select version, editorial_version from content_version'),
     catalog: all('select count(*) as n from entity_catalog_version'),
     empty: all(`select (select count(*) from scheduled_go_lives) + (select count(*) from moderation_log) + (select count(*) from entity_redirects)
                   + (select count(*) from article_revisions) + (select count(*) from comment_revisions) as n`),

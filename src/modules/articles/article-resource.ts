@@ -85,14 +85,14 @@ export function articleEtag(row: Pick<ArticleRow, 'revision' | 'commentCount' | 
 /**
  * Validators of an article read: its ETag, and as Last-Modified its last edit or, when
  * later, the instant it went live (a scheduled article changes status with no write).
- * `embeds`: the content version, when the representation embeds other resources.
+ * `embeds`: the editorial version, when the representation embeds other resources.
  */
 export function articleValidators(row: ArticleHead, now: number, embeds?: ContentVersion): Validators {
   const liveSince = row.status === 'published' && row.publishedAt !== null && row.publishedAt <= now ? row.publishedAt : 0;
   const lastModified = Math.max(row.updatedAt, liveSince);
   const etag = articleEtag(row, now);
   if (!embeds) return { etag, lastModified };
-  return { etag: `${etag.slice(0, -1)}-v${embeds.version}"`, lastModified: Math.max(lastModified, embeds.modifiedAt) };
+  return { etag: `${etag.slice(0, -1)}-${embeds.tag}"`, lastModified: Math.max(lastModified, embeds.modifiedAt) };
 }
 
 /**

@@ -98,7 +98,7 @@ export const articlesRoutes: FastifyPluginAsyncZod<{
       const staff = isStaff(request, 'editor');
       const state = changes.currentVersion();
       if (isListNotModified(request, reply, state, staff)) return reply.code(304).send();
-      return rendered.send(request, reply, staff ? null : `articles ${state.version} ${request.url}`, () => {
+      return rendered.send(request, reply, staff ? null : `articles ${state.tag} ${request.url}`, () => {
         const page = articles.list(request.query, { staff });
         const now = clock();
         const embedded = request.query.include === 'entities' ? presentEntities(page.rows.map((row) => row.seq)) : undefined;
@@ -132,11 +132,12 @@ export const articlesRoutes: FastifyPluginAsyncZod<{
       const now = clock();
       const withEntities = request.query.include === 'entities';
       // Embedded entities change without the article changing (a rename, a merge): their
-      // state is in the content version, so it joins the validators.
-      const embeds = withEntities ? changes.currentVersion() : undefined;
+      // state is in the editorial version, so it joins the validators. Readers' comments do
+      // not move it; this article's own count is in its ETag already.
+      const embeds = withEntities ? changes.editorialVersion() : undefined;
       const validators = articleValidators(head, now, embeds);
       if (isNotModified(request, reply, validators, staff)) return reply.code(304).send();
-      // The ETag names everything the body shows (with entities: the content version too).
+      // The ETag names everything the body shows (with entities: the editorial version too).
       const key = staff ? null : `article ${head.seq} ${withEntities} ${validators.etag}`;
       return rendered.send(request, reply, key, () => {
         const row = articles.get(head.id, { staff });

@@ -27,7 +27,7 @@ export const changesRoutes: FastifyPluginAsyncZod<{ changes: ChangesService }> =
     },
     handler: async (request, reply) => {
       const staff = isStaff(request, 'editor');
-      if (isListNotModified(request, reply, changes.currentVersion(), staff)) return reply.code(304).send();
+      if (isListNotModified(request, reply, changes.editorialVersion(), staff)) return reply.code(304).send();
       const page = changes.list(request.query, { staff });
       if (page.hasMore) setNextLink(request, reply, page.nextCursor, 'since');
       return {

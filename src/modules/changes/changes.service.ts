@@ -20,6 +20,31 @@ export interface ChangesPage {
 
 export type ChangesService = ReturnType<typeof createChangesService>;
 
+interface VersionRow {
+  version: number;
+  modifiedAt: number;
+  editorialVersion: number;
+  editorialModifiedAt: number;
+  nextDue: number | null;
+}
+
+interface VersionState {
+  listed: ContentVersion;
+  editorial: ContentVersion;
+  nextDue: number | null;
+}
+
+// Tagged once per read of the row, not per request: the letters keep the two counts apart
+// in ETags, so a tag handed out for one can never match the other.
+function toVersionState(row: VersionRow | undefined): VersionState | undefined {
+  if (!row) return undefined;
+  return {
+    listed: { tag: `v${row.version}`, modifiedAt: row.modifiedAt },
+    editorial: { tag: `e${row.editorialVersion}`, modifiedAt: row.editorialModifiedAt },
+    nextDue: row.nextDue,
+  };
+}
+
 /**
  * The change log: written inside every article write transaction (so an event is never
  * lost or half-written), and by the lazy go-live check, which turns a scheduled article's
@@ -39,12 +64,18 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
   }
 
   /**
-   * Moves the content version: for writes that change what lists, feeds or embeds show
-   * without being a change of the log (entity renames, editor links). Inside their transaction.
+   * Moves the content versions, editorial included: for writes that change what lists, feeds or
+   * embeds show without being a change of the log (entity renames, editor links). Inside their
+   * transaction.
    */
   function touch(at: number): void {
     db.update(contentVersion)
-      .set({ version: sql`${contentVersion.version} + 1`, modifiedAt: sql`max(${contentVersion.modifiedAt}, ${at})` })
+      .set({
+        version: sql`${contentVersion.version} + 1`,
+        modifiedAt: sql`max(${contentVersion.modifiedAt}, ${at})`,
+        editorialVersion: sql`${contentVersion.editorialVersion} + 1`,
+        editorialModifiedAt: sql`max(${contentVersion.editorialModifiedAt}, ${at})`,
+      })
       .where(eq(contentVersion.id, 1))
       .run();
   }
@@ -107,6 +138,8 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
     .select({
       version: contentVersion.version,
       modifiedAt: contentVersion.modifiedAt,
+      editorialVersion: contentVersion.editorialVersion,
+      editorialModifiedAt: contentVersion.editorialModifiedAt,
       nextDue: sql<number | null>`(select min(${scheduledGoLives.dueAt}) from ${scheduledGoLives})`,
     })
     .from(contentVersion)
@@ -120,21 +153,21 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
   // transaction the row is read afresh and not kept: it may hold writes that roll back.
   const dataVersion = database.sqlite.prepare('pragma data_version').pluck();
   const localChanges = database.sqlite.prepare('select total_changes()').pluck();
-  let kept: { state: ReturnType<typeof versionQuery.get>; dataVersion: unknown; localChanges: unknown } | undefined;
-  function readVersion() {
-    if (database.sqlite.inTransaction) return versionQuery.get();
+  let kept: { state: VersionState | undefined; dataVersion: unknown; localChanges: unknown } | undefined;
+  function readVersion(): VersionState | undefined {
+    if (database.sqlite.inTransaction) return toVersionState(versionQuery.get());
     const stamps = { dataVersion: dataVersion.get(), localChanges: localChanges.get() };
     if (kept && kept.dataVersion === stamps.dataVersion && kept.localChanges === stamps.localChanges) return kept.state;
-    const state = versionQuery.get();
+    const state = toVersionState(versionQuery.get());
     kept = { state, ...stamps };
     return state;
   }
 
   /**
-   * The content version, after recording any go-live that has come due: a scheduled article
+   * The content versions, after recording any go-live that has come due: a scheduled article
    * going live changes no row, yet every list, feed and poll must see a new version at once.
    */
-  function currentVersion(): ContentVersion {
+  function currentVersions(): VersionState {
     const now = clock();
     let state = readVersion();
     if (state?.nextDue != null && state.nextDue <= now) {
@@ -142,8 +175,13 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
       state = readVersion();
     }
     if (!state) throw new Error('content_version has no row: the database is not migrated');
-    return { version: state.version, modifiedAt: state.modifiedAt };
+    return state;
   }
+
+  /** The version of everything a list can show: articles, entities and approved-comment counts. */
+  const currentVersion = (): ContentVersion => currentVersions().listed;
+  /** The version of what feeds and embeds show: readers' comments never move it. */
+  const editorialVersion = (): ContentVersion => currentVersions().editorial;
 
   /** Changes after the `since` cursor, oldest first; the public sees only changes to what it could see. */
   function list(query: { since?: string | undefined; limit: number }, viewer: { staff: boolean }): ChangesPage {
@@ -162,5 +200,5 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
     return { rows: page, nextCursor: encodeCursor([last?.seq ?? after]), hasMore: rows.length > query.limit };
   }
 
-  return { record, touch, recordArticleWrite, currentVersion, list };
+  return { record, touch, recordArticleWrite, currentVersion, editorialVersion, list };
 }

@@ -142,7 +142,7 @@ export const entitiesRoutes: FastifyPluginAsyncZod<{
     },
     handler: async (request, reply) => {
       // Every change to links, articles or entities moves the content version.
-      return rendered.send(request, reply, `entity-articles ${changes.currentVersion().version} ${request.url}`, () => {
+      return rendered.send(request, reply, `entity-articles ${changes.currentVersion().tag} ${request.url}`, () => {
         const { row } = entities.get(request.params.id, { followMoves: true });
         const page = links.articlesOf(row.seq, request.query);
         const now = clock();

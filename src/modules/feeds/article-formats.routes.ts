@@ -46,16 +46,17 @@ export const articleFormatsRoutes: FastifyPluginAsyncZod<{
   clock: Clock;
   site: SiteUrls;
   entitiesOf: ArticleEntitiesSource;
-  changes: Pick<ChangesService, 'currentVersion'>;
+  changes: Pick<ChangesService, 'editorialVersion'>;
   rendered: RenderCache;
 }> = async (app, { articles, clock, site, entitiesOf, changes, rendered }) => {
   // The entities an article names change without the article changing (a link, a rename, a
   // merge), so they are part of a format's ETag; reading them costs more than the rest of the
-  // request. Every such change moves the content version, so the validators are kept per
-  // article version and content version, and worked out again only when one of them moves.
+  // request. Every such change moves the editorial version, so the validators are kept per
+  // article version and editorial version, and worked out again only when one of them moves
+  // (readers' comments move neither, except this article's own count, in its ETag).
   const kept = keptValues<Validators>(VALIDATORS_KEPT);
   const validatorsOf = (suffix: string, head: ArticleHead, now: number): Validators =>
-    kept(`${suffix} ${head.seq} ${articleEtag(head, now)} ${changes.currentVersion().version}`, () =>
+    kept(`${suffix} ${head.seq} ${articleEtag(head, now)} ${changes.editorialVersion().tag}`, () =>
       formatValidators(suffix, head, entitiesOf(head), now),
     );
 

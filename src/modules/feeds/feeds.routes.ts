@@ -50,7 +50,8 @@ export const feedsRoutes: FastifyPluginAsyncZod<{ feeds: FeedsService; changes: 
   { feeds, changes, site, rendered },
 ) => {
   async function serve(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, query: FeedQuery, resolve: () => FeedScope) {
-    const state = changes.currentVersion();
+    // Feeds show no comment counts: readers' comments leave their validators and kept bodies alone.
+    const state = changes.editorialVersion();
     const scope = resolve();
     if (isListNotModified(request, reply, state, false)) return reply.code(304).send();
     const render = () => {
@@ -63,7 +64,7 @@ export const feedsRoutes: FastifyPluginAsyncZod<{ feeds: FeedsService; changes: 
       );
       return { payload: FORMATS[format].render(doc), nextCursor: page.nextCursor };
     };
-    return rendered.send(request, reply, `feed ${state.version} ${request.url}`, render, FORMATS[format].mediaType);
+    return rendered.send(request, reply, `feed ${state.tag} ${request.url}`, render, FORMATS[format].mediaType);
   }
 
   for (const scope of SCOPES) {
@@ -76,7 +77,7 @@ export const feedsRoutes: FastifyPluginAsyncZod<{ feeds: FeedsService; changes: 
           description:
             'Paged with `cursor` (the next page is linked from the feed and in a `Link: rel="next"` header). ' +
             'Item ids are `urn:uuid:<article id>`, stable for the article\'s life. ' +
-            'Send the ETag back in If-None-Match for a 304 while nothing changed.' +
+            'Send the ETag back in If-None-Match for a 304 while nothing changed; readers\' comments change nothing in a feed.' +
             (scope.kind === 'all' ? '' : ` An unknown ${scope.kind}, or one no published article carries, is a 404.`),
           tags: ['feeds'],
           security: SECURITY.optionalStaff,

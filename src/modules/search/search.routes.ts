@@ -28,7 +28,7 @@ export const searchRoutes: FastifyPluginAsyncZod<{ search: SearchService; change
     },
     handler: async (request, reply) => {
       // Hits, snippets, scores and facets change only with articles and entities, which move the content version.
-      return rendered.send(request, reply, `search ${changes.currentVersion().version} ${request.url}`, () => {
+      return rendered.send(request, reply, `search ${changes.currentVersion().tag} ${request.url}`, () => {
         const { q, ...page } = request.query;
         const result = search.search(q, page);
         const now = clock();

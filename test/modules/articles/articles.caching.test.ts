@@ -1,5 +1,5 @@
 import t from 'tap';
-import { createArticle } from '../../factories.js';
+import { createArticle, createReader, postComment } from '../../factories.js';
 import { openDatabase } from '../../../src/db/client.js';
 import { buildTestApp, testClock, type TestApp } from '../../helper.js';
 import { captureQueries } from '../../query-plans.js';
@@ -164,6 +164,46 @@ t.test('an approved-comment count change invalidates lists and reads, whoever wr
   ctx.database.sqlite.prepare('update articles set comment_count = 3 where id = ?').run(article.id);
   t.equal((await get(ctx, '/v1/articles', { 'if-none-match': list.headers.etag as string })).statusCode, 200);
   t.equal((await get(ctx, `/v1/articles/${article.id}`)).headers.etag, '"r1-c3-p"');
+});
+
+t.test("readers' comments leave feeds, the change log and embeds current, and their kept bodies in use", async (t) => {
+  const ctx = await buildTestApp(t);
+  const commented = await createArticle(ctx, { status: 'published' });
+  const other = await createArticle(ctx, { status: 'published' });
+  const unmoved = [
+    '/feeds/articles.json',
+    '/feeds/articles.rss',
+    '/feeds/articles.atom',
+    '/feeds/sections/world/articles.json',
+    '/v1/changes',
+    `/v1/articles/${other.slug}?include=entities`,
+    `/v1/articles/${other.id}/ninjs`,
+    `/v1/articles/${other.id}/jsonld`,
+  ];
+  const moved = ['/v1/articles', '/v1/articles?include=entities', `/v1/articles/${commented.slug}?include=entities`, `/v1/articles/${commented.id}/jsonld`];
+  const tags = async (urls: string[]) => new Map(await Promise.all(urls.map(async (url) => [url, (await get(ctx, url)).headers.etag as string] as const)));
+  const before = await tags([...unmoved, ...moved]);
+
+  const reader = await createReader(ctx);
+  t.equal((await postComment(ctx, reader, commented.id)).status, 'approved', 'published at once: the count moves');
+  // Another process approving comments moves the count through the trigger alone.
+  const other2 = openDatabase(ctx.config.databasePath);
+  t.teardown(() => other2.close());
+  other2.sqlite.prepare('update articles set comment_count = comment_count + 1 where id = ?').run(commented.id);
+
+  const queries = await captureQueries(ctx.database, async () => {
+    t.equal((await get(ctx, '/feeds/articles.json')).statusCode, 200);
+  });
+  t.same(queries.filter((q) => /"articles"|"mentions"/.test(q.sql)), [], 'the feed is sent as kept: no article is read');
+  for (const url of unmoved) t.equal((await get(ctx, url, { 'if-none-match': before.get(url) as string })).statusCode, 304, `${url} is current`);
+  for (const url of moved) t.equal((await get(ctx, url, { 'if-none-match': before.get(url) as string })).statusCode, 200, `${url} shows the count`);
+  t.equal((await get(ctx, '/v1/articles')).json().data.find((a: { id: string }) => a.id === commented.id).comment_count, 2);
+
+  // An editorial write still moves them all.
+  const feed = await get(ctx, '/feeds/articles.json');
+  await ctx.inject({ method: 'PATCH', url: `/v1/articles/${other.id}`, headers: ctx.admin, payload: { title: 'Edited' } });
+  t.equal((await get(ctx, '/feeds/articles.json', { 'if-none-match': feed.headers.etag as string })).statusCode, 200, 'an edit moves the feed');
+  t.match(feed.headers.etag, /^"e\d+-[\w-]+"$/, 'the feed tag names the editorial version');
 });
 
 t.test('a hidden article is a 404 that nothing caches', async (t) => {
