@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isListNotModified, NotModified } from '../../lib/http-cache.js';
+import { isListNotModified, NotModified, type ContentVersion } from '../../lib/http-cache.js';
 import { problemResponses } from '../../lib/problem.js';
 import type { RenderCache } from '../../lib/render-cache.js';
 import { PageQuery } from '../../lib/schemas.js';
@@ -49,10 +49,10 @@ export const feedsRoutes: FastifyPluginAsyncZod<{ feeds: FeedsService; changes: 
   app,
   { feeds, changes, site, rendered },
 ) => {
-  async function serve(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, query: FeedQuery, resolve: () => FeedScope) {
+  async function serve(request: FastifyRequest, reply: FastifyReply, format: FeedFormat, query: FeedQuery, resolve: (editorial: ContentVersion) => FeedScope) {
     // Feeds show no comment counts: readers' comments leave their validators and kept bodies alone.
     const state = changes.editorialVersion();
-    const scope = resolve();
+    const scope = resolve(state);
     if (isListNotModified(request, reply, state, false)) return reply.code(304).send();
     const render = () => {
       const page = feeds.page(scope, query);
@@ -90,8 +90,8 @@ export const feedsRoutes: FastifyPluginAsyncZod<{ feeds: FeedsService; changes: 
           },
         },
         handler: (request, reply) =>
-          serve(request, reply, format, request.query, () =>
-            scope.kind === 'all' ? { kind: 'all' } : feeds.resolveScope(scope.kind, (request.params as z.infer<typeof ScopeParams>).name),
+          serve(request, reply, format, request.query, (editorial) =>
+            scope.kind === 'all' ? { kind: 'all' } : feeds.resolveScope(scope.kind, (request.params as z.infer<typeof ScopeParams>).name, editorial),
           ),
       });
     }

@@ -98,6 +98,28 @@ t.test('section and tag feeds; unknown ones are 404 problems', async (t) => {
   }
 });
 
+t.test('a section or tag feed is found from what was published at the last change, and follows every change', async (t) => {
+  const clock = testClock();
+  const ctx = await buildTestApp(t, { clock });
+  const [world] = await publishSome(ctx, 1, { section: 'World News', tags: ['Summit'] });
+  const urls = ['/feeds/sections/world-news/articles.json', '/feeds/tags/summit/articles.rss'];
+  const etags = await Promise.all(urls.map(async (url) => (await ctx.inject({ url })).headers.etag as string));
+  const queries = await captureQueries(ctx.database, async () => {
+    for (const [i, url] of urls.entries()) t.equal((await ctx.inject({ url, headers: { 'if-none-match': etags[i] } })).statusCode, 304, url);
+    t.equal((await ctx.inject({ url: '/feeds/sections/nowhere/articles.json' })).statusCode, 404);
+    t.equal((await ctx.inject({ url: '/feeds/sections/nowhere/articles.json' })).statusCode, 404);
+  });
+  t.equal(queries.filter((q) => /"articles"/.test(q.sql)).length, 1, 'polls read no article; an unknown name is looked up once');
+
+  // A section that appears with a scheduled article's go-live, and one that goes with an unpublish.
+  await createArticle(ctx, { status: 'published', published_at: '2026-11-28T10:00:00Z', section: 'Nowhere' });
+  t.equal((await ctx.inject({ url: '/feeds/sections/nowhere/articles.json' })).statusCode, 404, 'not before its time');
+  clock.set('2026-11-28T10:00:00Z');
+  t.equal((await ctx.inject({ url: '/feeds/sections/nowhere/articles.json' })).statusCode, 200, 'there at its go-live');
+  await ctx.inject({ method: 'PATCH', url: `/v1/articles/${world}`, headers: ctx.admin, payload: { status: 'archived' } });
+  for (const url of urls) t.equal((await ctx.inject({ url })).statusCode, 404, `${url} goes with its only article`);
+});
+
 t.test('bad paging input is a 400 naming the parameter', async (t) => {
   const ctx = await buildTestApp(t);
   for (const [query, field] of [['limit=0', 'limit'], ['limit=101', 'limit'], ['cursor=garbage', 'cursor']] as const) {
