@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { articles, comments, readers } from '../../db/schema.js';
 import { cutPage, decodeCursor, type Page } from '../../lib/cursor.js';
@@ -37,6 +37,8 @@ export type CommentList = { article: ArticleRef; discussion: Discussion } & ({ v
 
 export type CommentListsService = ReturnType<typeof createCommentListsService>;
 
+type Order = ListCommentsFilter['order'];
+
 /** Public reads: approved comments of published articles, and approved counts. */
 export function createCommentListsService(deps: Omit<CommentServiceDeps, 'readers'>) {
   const { database, clock, settings } = deps;
@@ -53,24 +55,36 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
     .orderBy(asc(comments.createdAt), asc(comments.seq))
     .limit(REPLIES_PER_THREAD)
     .prepare();
-  const replyCount = db
-    .select({ count: count() })
-    .from(comments)
-    .where(and(eq(comments.rootSeq, sql.placeholder('root')), eq(comments.status, 'approved')))
-    .prepare();
 
-  function keyset(filter: ListCommentsFilter): SQL | undefined {
-    if (filter.cursor === undefined) return undefined;
-    const [createdAt, seq] = decodeCursor(filter.cursor, ['number', 'number'] as const);
-    return filter.order === 'oldest'
-      ? sql`(${comments.createdAt}, ${comments.seq}) > (${createdAt}, ${seq})`
-      : sql`(${comments.createdAt}, ${comments.seq}) < (${createdAt}, ${seq})`;
+  // A comment list runs one of a few query shapes (the order, whether a cursor continues it,
+  // one article's comments or one thread's): each is prepared the first time it is asked for,
+  // as building a query cost more than running it.
+  const shapes = new Map<string, unknown>();
+  function shaped<T>(key: string, build: () => T): T {
+    let query = shapes.get(key) as T | undefined;
+    if (query === undefined) {
+      query = build();
+      shapes.set(key, query);
+    }
+    return query;
   }
 
-  const ordering = (filter: ListCommentsFilter) => {
-    const direction = filter.order === 'oldest' ? asc : desc;
+  const ordering = (order: Order) => {
+    const direction = order === 'oldest' ? asc : desc;
     return [direction(comments.createdAt), direction(comments.seq)];
   };
+
+  function afterCursor(order: Order, continued: boolean): SQL | undefined {
+    if (!continued) return undefined;
+    const after = sql`(${sql.placeholder('afterAt')}, ${sql.placeholder('afterSeq')})`;
+    return order === 'oldest' ? sql`(${comments.createdAt}, ${comments.seq}) > ${after}` : sql`(${comments.createdAt}, ${comments.seq}) < ${after}`;
+  }
+
+  /** Where a page starts, and one row more than it holds (to tell whether another follows). */
+  function pageParams(filter: ListCommentsFilter) {
+    const [afterAt, afterSeq] = filter.cursor === undefined ? [0, 0] : decodeCursor(filter.cursor, ['number', 'number'] as const);
+    return { afterAt, afterSeq, limit: filter.limit + 1 };
+  }
 
   function threadSeq(article: ArticleRef, threadId: string): number {
     const starter = lookups.comment(threadId);
@@ -81,42 +95,55 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
   }
 
   function flat(article: ArticleRef, filter: ListCommentsFilter): Page<FlatComment> {
-    const rows = db
-      .select({ ...listedColumns, parentId: parents.id })
-      .from(comments)
-      .innerJoin(readers, eq(readers.seq, comments.readerSeq))
-      .leftJoin(parents, eq(parents.seq, comments.parentSeq))
-      .where(
-        and(
-          filter.thread === undefined ? eq(comments.articleSeq, article.seq) : eq(comments.rootSeq, threadSeq(article, filter.thread)),
-          eq(comments.status, 'approved'),
-          keyset(filter),
-        ),
-      )
-      .orderBy(...ordering(filter))
-      .limit(filter.limit + 1)
-      .all();
+    const inThread = filter.thread !== undefined;
+    const continued = filter.cursor !== undefined;
+    const query = shaped(`flat ${inThread} ${filter.order} ${continued}`, () =>
+      db
+        .select({ ...listedColumns, parentId: parents.id })
+        .from(comments)
+        .innerJoin(readers, eq(readers.seq, comments.readerSeq))
+        .leftJoin(parents, eq(parents.seq, comments.parentSeq))
+        .where(
+          and(
+            inThread ? eq(comments.rootSeq, sql.placeholder('scope')) : eq(comments.articleSeq, sql.placeholder('scope')),
+            eq(comments.status, 'approved'),
+            afterCursor(filter.order, continued),
+          ),
+        )
+        .orderBy(...ordering(filter.order))
+        .limit(sql.placeholder('limit'))
+        .prepare(),
+    );
+    const scope = filter.thread === undefined ? article.seq : threadSeq(article, filter.thread);
+    const rows = query.all({ scope, ...pageParams(filter) });
     return cutPage(rows, filter.limit, (last) => [last.createdAt, last.seq]);
   }
 
-  /** Thread starters that are public, or no longer public but with public replies (shown removed). */
-  function starters(article: ArticleRef, filter: ListCommentsFilter): Page<ListedComment> {
-    const hasPublicReplies = sql`exists (select 1 from comments reply where reply.root_seq = ${comments.seq} and reply.status = 'approved')`;
-    const rows = db
-      .select(listedColumns)
-      .from(comments)
-      .innerJoin(readers, eq(readers.seq, comments.readerSeq))
-      .where(
-        and(
-          isNull(comments.parentSeq),
-          eq(comments.articleSeq, article.seq),
-          or(eq(comments.status, 'approved'), hasPublicReplies),
-          keyset(filter),
-        ),
-      )
-      .orderBy(...ordering(filter))
-      .limit(filter.limit + 1)
-      .all();
+  /**
+   * Thread starters that are public, or no longer public but with public replies (shown
+   * removed), each with the number of its public replies.
+   */
+  function starters(article: ArticleRef, filter: ListCommentsFilter): Page<ListedComment & { replyCount: number }> {
+    const continued = filter.cursor !== undefined;
+    const query = shaped(`starters ${filter.order} ${continued}`, () => {
+      const publicReplies = sql`from comments reply where reply.root_seq = ${comments.seq} and reply.status = 'approved'`;
+      return db
+        .select({ ...listedColumns, replyCount: sql<number>`(select count(*) ${publicReplies})` })
+        .from(comments)
+        .innerJoin(readers, eq(readers.seq, comments.readerSeq))
+        .where(
+          and(
+            isNull(comments.parentSeq),
+            eq(comments.articleSeq, sql.placeholder('article')),
+            or(eq(comments.status, 'approved'), sql`exists (select 1 ${publicReplies})`),
+            afterCursor(filter.order, continued),
+          ),
+        )
+        .orderBy(...ordering(filter.order))
+        .limit(sql.placeholder('limit'))
+        .prepare();
+    });
+    const rows = query.all({ article: article.seq, ...pageParams(filter) });
     return cutPage(rows, filter.limit, (last) => [last.createdAt, last.seq]);
   }
 
@@ -133,9 +160,12 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
 
   function thread(article: ArticleRef, filter: ListCommentsFilter): Page<ThreadedComment> {
     const page = starters(article, filter);
-    const below = page.rows.flatMap((starter) => firstReplies.all({ root: starter.seq }));
+    // Replies are read only where there are some: most comments start no thread, and a
+    // statement per empty thread was most of a page's work.
+    const below = page.rows.flatMap((starter) => (starter.replyCount > 0 ? firstReplies.all({ root: starter.seq }) : []));
+    const counts = new Map(page.rows.map((starter) => [starter.seq, starter.replyCount]));
     const nested = nest([...page.rows, ...below, ...removedAncestors([...page.rows, ...below])]);
-    const rows = nested.map((node) => ({ ...node, replyCount: replyCount.get({ root: node.seq })?.count ?? 0 }));
+    const rows = nested.map((node) => ({ ...node, replyCount: counts.get(node.seq) ?? 0 }));
     return { rows, nextCursor: page.nextCursor };
   }
 

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { createArticle, createReader, postComment } from '../../factories.js';
 import { buildTestApp, testClock } from '../../helper.js';
+import { captureQueries } from '../../query-plans.js';
 
 type Listed = { id: string; body: string | null; removed?: boolean; replies?: Listed[]; reply_count?: number };
 
@@ -67,6 +68,10 @@ t.test('thread view: top-level comments with replies nested, a removed parent ke
   t.same(data[0]?.replies?.map((node) => node.body), [a1.body, a2.body]);
   t.same(data[0]?.replies?.[0]?.replies?.map((node) => node.body), [a1x.body]);
   t.same(data.map((node) => node.reply_count), [3, 1, 0]);
+  const queries = await captureQueries(ctx.database, () => ctx.inject({ url: `/v1/articles/${article.id}/comments?view=thread` }));
+  const onComments = queries.filter((q) => /from "comments"/.test(q.sql));
+  t.equal(onComments.filter((q) => /count\(\*\)/.test(q.sql)).length, 1, 'one statement counts the replies of every thread on the page');
+  t.equal(onComments.filter((q) => /"comments"."root_seq" = \?/.test(q.sql)).length, 2, 'replies are read for the two threads that have some, not for C');
 
   await ctx.inject({ method: 'POST', url: `/v1/moderation/comments/${a1.id}/decision`, headers: moderator, payload: { decision: 'reject', reason: 'Off topic' } });
   await ctx.inject({ method: 'POST', url: `/v1/moderation/comments/${b.id}/decision`, headers: moderator, payload: { decision: 'spam', reason: 'Advert' } });
