@@ -80,9 +80,13 @@ export const entitiesRoutes: FastifyPluginAsyncZod<{
       },
     },
     handler: async (request, reply) => {
+      // The version first: a write landing before the row is read makes the body newer than
+      // its key, never older. Every change to an entity, its names, its links or its articles
+      // (a go-live included) moves it; a new entity has a new seq.
+      const { tag } = changes.currentVersion();
       const found = entities.get(request.params.id, { followMoves: true });
       if (found.movedFrom !== undefined) return reply.redirect(`/v1/entities/${found.row.slug}`, 301);
-      return presentOne(found.row);
+      return rendered.send(request, reply, `entity ${tag} ${found.row.seq}`, () => ({ payload: presentOne(found.row), nextCursor: null }));
     },
   });
 

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { createArticle } from '../../factories.js';
 import { buildTestApp, testClock, type TestApp } from '../../helper.js';
+import { captureQueries } from '../../query-plans.js';
 
 async function createEntity(ctx: TestApp, body: Record<string, unknown>) {
   const res = await ctx.inject({ method: 'POST', url: '/v1/entities', headers: ctx.admin, payload: body });
@@ -88,6 +89,24 @@ t.test('editor pins and removals survive re-extraction', async (t) => {
 
   await ctx.inject({ method: 'PUT', url: `/v1/articles/${article.id}/entities/${moscow.id}`, headers: ctx.admin });
   t.same((await ids()).sort(), [kremlin.id, moscow.id].sort(), 'an editor can link it back');
+});
+
+t.test('an entity read is kept until something it shows changes', async (t) => {
+  const clock = testClock();
+  const ctx = await buildTestApp(t, { clock });
+  const armenia = await createEntity(ctx, { name: 'Armenia', type: 'place', aliases: ['Hayastan'] });
+  await story(ctx, 'Armenia voted.', { status: 'published', published_at: '2026-11-02T10:00:00Z' });
+  const url = `/v1/entities/${armenia.slug}`;
+  const first = (await ctx.inject({ url })).json();
+  const queries = await captureQueries(ctx.database, async () => t.same((await ctx.inject({ url })).json(), first));
+  t.same(queries.filter((q) => /entity_aliases|"mentions"/.test(q.sql)), [], 'a repeated read is sent as kept');
+
+  await ctx.inject({ method: 'PATCH', url: `/v1/entities/${armenia.id}`, headers: ctx.admin, payload: { description: 'A country' } });
+  t.equal((await ctx.inject({ url })).json().description, 'A country', 'an edit shows at once');
+  await story(ctx, 'Armenia again.', { status: 'published', published_at: '2026-11-28T12:00:00Z' });
+  t.equal((await ctx.inject({ url })).json().last_seen_at, '2026-11-02T10:00:00.000Z', 'a scheduled article is not seen before its time');
+  clock.set('2026-11-28T12:00:00Z');
+  t.equal((await ctx.inject({ url })).json().last_seen_at, '2026-11-28T12:00:00.000Z', 'its go-live shows at once');
 });
 
 t.test('merging moves links, names and slugs to the survivor', async (t) => {
