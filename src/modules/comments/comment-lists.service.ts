@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL, sql } from 'dri
 import { alias } from 'drizzle-orm/sqlite-core';
 import { articles, comments, readers } from '../../db/schema.js';
 import { cutPage, decodeCursor, type Page } from '../../lib/cursor.js';
+import { keptValues } from '../../lib/kept-values.js';
 import { badRequest } from '../../lib/problem.js';
 import { UUID_LIKE } from '../../lib/schemas.js';
 import { type ArticleRef, createCommentLookups } from './comment-lookups.js';
@@ -56,19 +57,6 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
     .limit(REPLIES_PER_THREAD)
     .prepare();
 
-  // A comment list runs one of a few query shapes (the order, whether a cursor continues it,
-  // one article's comments or one thread's): each is prepared the first time it is asked for,
-  // as building a query cost more than running it.
-  const shapes = new Map<string, unknown>();
-  function shaped<T>(key: string, build: () => T): T {
-    let query = shapes.get(key) as T | undefined;
-    if (query === undefined) {
-      query = build();
-      shapes.set(key, query);
-    }
-    return query;
-  }
-
   const ordering = (order: Order) => {
     const direction = order === 'oldest' ? asc : desc;
     return [direction(comments.createdAt), direction(comments.seq)];
@@ -94,55 +82,65 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
     return starter.row.seq;
   }
 
-  function flat(article: ArticleRef, filter: ListCommentsFilter): Page<FlatComment> {
-    const inThread = filter.thread !== undefined;
-    const continued = filter.cursor !== undefined;
-    const query = shaped(`flat ${inThread} ${filter.order} ${continued}`, () =>
-      db
-        .select({ ...listedColumns, parentId: parents.id })
-        .from(comments)
-        .innerJoin(readers, eq(readers.seq, comments.readerSeq))
-        .leftJoin(parents, eq(parents.seq, comments.parentSeq))
-        .where(
-          and(
-            inThread ? eq(comments.rootSeq, sql.placeholder('scope')) : eq(comments.articleSeq, sql.placeholder('scope')),
-            eq(comments.status, 'approved'),
-            afterCursor(filter.order, continued),
-          ),
-        )
-        .orderBy(...ordering(filter.order))
-        .limit(sql.placeholder('limit'))
-        .prepare(),
-    );
-    const scope = filter.thread === undefined ? article.seq : threadSeq(article, filter.thread);
-    const rows = query.all({ scope, ...pageParams(filter) });
-    return cutPage(rows, filter.limit, (last) => [last.createdAt, last.seq]);
+  function flatQuery(inThread: boolean, order: Order, continued: boolean) {
+    return db
+      .select({ ...listedColumns, parentId: parents.id })
+      .from(comments)
+      .innerJoin(readers, eq(readers.seq, comments.readerSeq))
+      .leftJoin(parents, eq(parents.seq, comments.parentSeq))
+      .where(
+        and(
+          inThread ? eq(comments.rootSeq, sql.placeholder('scope')) : eq(comments.articleSeq, sql.placeholder('scope')),
+          eq(comments.status, 'approved'),
+          afterCursor(order, continued),
+        ),
+      )
+      .orderBy(...ordering(order))
+      .limit(sql.placeholder('limit'))
+      .prepare();
   }
 
   /**
    * Thread starters that are public, or no longer public but with public replies (shown
    * removed), each with the number of its public replies.
    */
+  function startersQuery(order: Order, continued: boolean) {
+    const publicReplies = sql`from comments reply where reply.root_seq = ${comments.seq} and reply.status = 'approved'`;
+    return db
+      .select({ ...listedColumns, replyCount: sql<number>`(select count(*) ${publicReplies})` })
+      .from(comments)
+      .innerJoin(readers, eq(readers.seq, comments.readerSeq))
+      .where(
+        and(
+          isNull(comments.parentSeq),
+          eq(comments.articleSeq, sql.placeholder('article')),
+          or(eq(comments.status, 'approved'), sql`exists (select 1 ${publicReplies})`),
+          afterCursor(order, continued),
+        ),
+      )
+      .orderBy(...ordering(order))
+      .limit(sql.placeholder('limit'))
+      .prepare();
+  }
+
+  // A comment list runs one of a few query shapes, each prepared the first time it is asked
+  // for, as building a query cost more than running it. These are all of them: flat (an
+  // article's comments or one thread's × order × cursor) and thread starters (order × cursor).
+  const flatQueries = keptValues<ReturnType<typeof flatQuery>>(8);
+  const startersQueries = keptValues<ReturnType<typeof startersQuery>>(4);
+
+  function flat(article: ArticleRef, filter: ListCommentsFilter): Page<FlatComment> {
+    const inThread = filter.thread !== undefined;
+    const continued = filter.cursor !== undefined;
+    const query = flatQueries(`${inThread} ${filter.order} ${continued}`, () => flatQuery(inThread, filter.order, continued));
+    const scope = filter.thread === undefined ? article.seq : threadSeq(article, filter.thread);
+    const rows = query.all({ scope, ...pageParams(filter) });
+    return cutPage(rows, filter.limit, (last) => [last.createdAt, last.seq]);
+  }
+
   function starters(article: ArticleRef, filter: ListCommentsFilter): Page<ListedComment & { replyCount: number }> {
     const continued = filter.cursor !== undefined;
-    const query = shaped(`starters ${filter.order} ${continued}`, () => {
-      const publicReplies = sql`from comments reply where reply.root_seq = ${comments.seq} and reply.status = 'approved'`;
-      return db
-        .select({ ...listedColumns, replyCount: sql<number>`(select count(*) ${publicReplies})` })
-        .from(comments)
-        .innerJoin(readers, eq(readers.seq, comments.readerSeq))
-        .where(
-          and(
-            isNull(comments.parentSeq),
-            eq(comments.articleSeq, sql.placeholder('article')),
-            or(eq(comments.status, 'approved'), sql`exists (select 1 ${publicReplies})`),
-            afterCursor(filter.order, continued),
-          ),
-        )
-        .orderBy(...ordering(filter.order))
-        .limit(sql.placeholder('limit'))
-        .prepare();
-    });
+    const query = startersQueries(`${filter.order} ${continued}`, () => startersQuery(filter.order, continued));
     const rows = query.all({ article: article.seq, ...pageParams(filter) });
     return cutPage(rows, filter.limit, (last) => [last.createdAt, last.seq]);
   }
