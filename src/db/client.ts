@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { startCheckpointer } from './checkpointer.js';
+import { createGeneration } from './generation.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -10,6 +11,8 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export interface DatabaseHandle {
   db: Db;
   sqlite: Database.Database;
+  /** Moves whenever the database may have changed (see generation.ts); null inside a transaction. */
+  generation: () => number | null;
   close(): void;
 }
 
@@ -32,6 +35,7 @@ export function openDatabase(path: string, options: { backgroundCheckpoints?: bo
   return {
     db,
     sqlite,
+    generation: createGeneration(sqlite),
     close() {
       if (!sqlite.open) return;
       checkpointer?.stop();

@@ -147,20 +147,14 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
     .prepare();
   // The version is asked for by every list, feed and conditional GET: its query is prepared
   // once, and since reading the row cost a fifth of a conditional GET, the last one read is
-  // kept until something commits.
-  // Two cheap stamps tell: SQLite's data_version moves when another connection (a worker, the
-  // CLI) commits, and total_changes() when this one writes, triggers included. Inside a
-  // transaction the row is read afresh and not kept: it may hold writes that roll back.
-  const dataVersion = database.sqlite.prepare('pragma data_version').pluck();
-  const localChanges = database.sqlite.prepare('select total_changes()').pluck();
-  let kept: { state: VersionState | undefined; dataVersion: unknown; localChanges: unknown } | undefined;
+  // kept while the database's generation stays (nothing committed since).
+  let kept: { state: VersionState | undefined; generation: number } | undefined;
   function readVersion(): VersionState | undefined {
-    if (database.sqlite.inTransaction) return toVersionState(versionQuery.get());
-    const stamps = { dataVersion: dataVersion.get(), localChanges: localChanges.get() };
-    if (kept && kept.dataVersion === stamps.dataVersion && kept.localChanges === stamps.localChanges) return kept.state;
-    const state = toVersionState(versionQuery.get());
-    kept = { state, ...stamps };
-    return state;
+    const generation = database.generation();
+    if (generation === null) return toVersionState(versionQuery.get());
+    if (kept?.generation === generation) return kept.state;
+    kept = { state: toVersionState(versionQuery.get()), generation };
+    return kept.state;
   }
 
   /**

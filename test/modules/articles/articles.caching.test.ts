@@ -104,6 +104,43 @@ t.test('the content version is read once, kept, and read again after any commit,
   t.equal(afterOwn.json().data.length, 2);
 });
 
+t.test('an article head is read once, kept, and read again after any commit; visibility follows the clock', async (t) => {
+  const clock = testClock();
+  const ctx = await buildTestApp(t, { clock });
+  const article = await createArticle(ctx, { status: 'published' });
+  const url = `/v1/articles/${article.slug}`;
+  const first = await get(ctx, url);
+  t.equal(first.statusCode, 200);
+  const articleReads = async (request: () => Promise<unknown>) =>
+    (await captureQueries(ctx.database, request)).filter((q) => /from "articles"/.test(q.sql)).length;
+  t.equal(await articleReads(() => get(ctx, url)), 0, 'a repeated read answers from the kept head and body');
+  t.equal(await articleReads(() => get(ctx, `/v1/articles/${article.id}`)), 1, 'by id: its own key');
+  t.equal(await articleReads(() => get(ctx, `/v1/articles/${article.id}`)), 0);
+
+  // Another connection (the CLI, another process) moves what the ETag names: the count.
+  const other = openDatabase(ctx.config.databasePath);
+  t.teardown(() => other.close());
+  other.sqlite.prepare('update articles set comment_count = 7 where id = ?').run(article.id);
+  const afterOther = await get(ctx, url);
+  t.equal(afterOther.headers.etag, '"r1-c7-p"', "another connection's commit is seen by the next read");
+  t.equal(afterOther.json().comment_count, 7);
+
+  await ctx.inject({ method: 'PATCH', url: `/v1/articles/${article.id}`, headers: ctx.admin, payload: { title: 'Edited' } });
+  t.equal((await get(ctx, url)).json().title, 'Edited', "this process's own write is seen at once");
+
+  // A miss is kept too, until a commit: the slug's article appears at once when created.
+  t.equal((await get(ctx, '/v1/articles/not-yet-written')).statusCode, 404);
+  t.equal(await articleReads(() => get(ctx, '/v1/articles/not-yet-written')), 0, 'an unknown slug is not looked up again');
+  await createArticle(ctx, { status: 'published', slug: 'not-yet-written' });
+  t.equal((await get(ctx, '/v1/articles/not-yet-written')).statusCode, 200);
+
+  // A scheduled article's head is kept as well; whether the public sees it is the clock's.
+  const scheduled = await createArticle(ctx, { status: 'published', published_at: '2026-11-28T10:00:00.000Z' });
+  t.equal((await get(ctx, `/v1/articles/${scheduled.slug}`)).statusCode, 404, 'scheduled: not yet public');
+  clock.advance(60 * 60 * 1000);
+  t.equal((await get(ctx, `/v1/articles/${scheduled.slug}`)).statusCode, 200, 'public once its time comes, with no commit between');
+});
+
 t.test('who sees a response decides who may cache it', async (t) => {
   const ctx = await buildTestApp(t);
   await createArticle(ctx, { status: 'published' });
