@@ -1,4 +1,4 @@
-import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
 
 // Query parameters whose values could be credentials are masked before a URL is logged.
 const SECRET_PARAM = /([?&][^=&]*(?:token|secret|key|password|signature|auth)[^=&]*=)[^&]*/gi;
@@ -12,6 +12,8 @@ export const loggableUrl = (url: string): string => (url.includes('?') ? url.rep
  * route `logLevel`, so probes and scrapes do not flood the log.
  */
 export class AccessLogController extends LogController {
+  private readonly lineLoggers = new Map<string, FastifyBaseLogger>();
+
   constructor() {
     super({ requestIdLogLabel: 'request_id' });
   }
@@ -26,7 +28,23 @@ export class AccessLogController extends LogController {
       response_time_ms: Math.round(reply.elapsedTime * 10) / 10,
       ip: request.ip,
     };
+    // request.log names the request itself; the line logger is shared, so the line names it.
     if (error) request.log.error({ ...line, err: error }, 'request errored');
-    else request.log.info(line, 'request completed');
+    else this.lineLogger(request).info({ request_id: request.id, ...line }, 'request completed');
+  }
+
+  /**
+   * The line's fields are fixed, and none can hold a secret (the URL is masked above), so it
+   * skips the logger's redaction pass: a wildcard path runs it on every field, and it took
+   * ~60 % of the cost of each line. One logger per level, so a route's own level still holds.
+   */
+  private lineLogger(request: FastifyRequest): FastifyBaseLogger {
+    const { level } = request.log;
+    let logger = this.lineLoggers.get(level);
+    if (!logger) {
+      logger = request.server.log.child({}, { level, redact: { paths: [] } });
+      this.lineLoggers.set(level, logger);
+    }
+    return logger;
   }
 }
