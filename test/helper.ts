@@ -6,7 +6,14 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp, type AppOverrides } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../src/db/client.js';
+import { OTHER_PROCESS_CHECK_MS } from '../src/db/generation.js';
 import type { Role } from '../src/lib/vocabulary.js';
+
+/**
+ * Waits until a commit made through another connection shows: each process asks SQLite about
+ * other processes' commits at most once per OTHER_PROCESS_CHECK_MS (src/db/generation.ts).
+ */
+export const otherProcessCommitsShow = () => new Promise<void>((resolve) => setTimeout(resolve, OTHER_PROCESS_CHECK_MS + 1));
 
 export const ADMIN_SECRET = 'test-admin-secret-0123456789abcdef';
 

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { openDatabase } from '../../src/db/client.js';
-import { keptWhileUnchanged } from '../../src/db/generation.js';
+import { createGeneration, keptWhileUnchanged, OTHER_PROCESS_CHECK_MS } from '../../src/db/generation.js';
 import { applyMigrations } from '../../src/db/migrate.js';
+import { otherProcessCommitsShow } from '../helper.js';
 
 function fileDatabase(t: Test) {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-generation-'));
@@ -24,20 +25,28 @@ const bump = 'update content_version set version = version + 1 where id = 1';
 
 t.test('the generation stays while nothing commits and moves on any commit, in any connection', async (t) => {
   const { database, other } = fileDatabase(t);
-  const start = database.generation();
+  let now = 0;
+  const generation = createGeneration(database.sqlite, () => now);
+  const start = generation();
   t.type(start, 'number');
-  t.equal(database.generation(), start, 'reads alone do not move it');
+  t.equal(generation(), start, 'reads alone do not move it');
   database.sqlite.prepare('select count(*) from articles').get();
-  t.equal(database.generation(), start);
+  t.equal(generation(), start);
 
   database.sqlite.prepare(bump).run();
-  const afterOwn = database.generation();
-  t.not(afterOwn, start, "this connection's write moves it");
+  const afterOwn = generation();
+  t.not(afterOwn, start, "this connection's write moves it at once");
+
   other.sqlite.prepare(bump).run();
-  t.not(database.generation(), afterOwn, "another connection's commit moves it");
+  t.equal(generation(), afterOwn, "another connection's commit is asked about at most once a window");
+  now += OTHER_PROCESS_CHECK_MS;
+  const afterOther = generation();
+  t.not(afterOther, afterOwn, "another connection's commit moves it once the window has passed");
+  now += OTHER_PROCESS_CHECK_MS;
+  t.equal(generation(), afterOther, 'and only once');
 
   database.sqlite.transaction(() => {
-    t.equal(database.generation(), null, 'inside a transaction there is none: its writes may roll back');
+    t.equal(generation(), null, 'inside a transaction there is none: its writes may roll back');
   })();
 });
 
@@ -56,6 +65,7 @@ t.test('values kept while unchanged are read again after a commit, and at most `
   t.equal(reads, 1, 'read once while nothing commits');
 
   other.sqlite.prepare(bump).run();
+  await otherProcessCommitsShow();
   t.equal(kept('a', read), 1, 'read again after another connection commits');
   t.equal(reads, 2);
 

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { createArticle, createReader, postComment } from '../../factories.js';
 import { openDatabase } from '../../../src/db/client.js';
-import { buildTestApp, testClock, type TestApp } from '../../helper.js';
+import { buildTestApp, otherProcessCommitsShow, testClock, type TestApp } from '../../helper.js';
 import { captureQueries } from '../../query-plans.js';
 
 const get = (ctx: TestApp, url: string, headers: Record<string, string> = {}) => ctx.inject({ url, headers });
@@ -92,8 +92,9 @@ t.test('the content version is read once, kept, and read again after any commit,
   const other = openDatabase(ctx.config.databasePath);
   t.teardown(() => other.close());
   other.sqlite.prepare('update content_version set version = version + 1 where id = 1').run();
+  await otherProcessCommitsShow();
   const afterOther = await get(ctx, '/v1/articles', { 'if-none-match': etag as string });
-  t.equal(afterOther.statusCode, 200, "another connection's commit is seen by the next conditional GET");
+  t.equal(afterOther.statusCode, 200, "another connection's commit is seen by the conditional GETs that follow it");
   t.not(afterOther.headers.etag, etag);
 
   // This connection commits: total_changes() moves (data_version does not, for its own writes).
@@ -121,8 +122,9 @@ t.test('an article head is read once, kept, and read again after any commit; vis
   const other = openDatabase(ctx.config.databasePath);
   t.teardown(() => other.close());
   other.sqlite.prepare('update articles set comment_count = 7 where id = ?').run(article.id);
+  await otherProcessCommitsShow();
   const afterOther = await get(ctx, url);
-  t.equal(afterOther.headers.etag, '"r1-c7-p"', "another connection's commit is seen by the next read");
+  t.equal(afterOther.headers.etag, '"r1-c7-p"', "another connection's commit is seen by the reads that follow it");
   t.equal(afterOther.json().comment_count, 7);
 
   await ctx.inject({ method: 'PATCH', url: `/v1/articles/${article.id}`, headers: ctx.admin, payload: { title: 'Edited' } });

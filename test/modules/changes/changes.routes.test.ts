@@ -1,7 +1,7 @@
 import t from 'tap';
 import { openDatabase } from '../../../src/db/client.js';
 import { createArticle } from '../../factories.js';
-import { buildTestApp, testClock, type TestApp } from '../../helper.js';
+import { buildTestApp, otherProcessCommitsShow, testClock, type TestApp } from '../../helper.js';
 
 type Change = { kind: string; id: string; slug: string; revision: number; at: string };
 
@@ -125,6 +125,7 @@ t.test('a go-live is recorded once, whichever process notices it first', async (
   await Promise.all([ctx.inject({ url: '/v1/changes' }), other.inject({ url: '/v1/articles' })]);
   // As if a third process had read the pending go-live before the first one removed it.
   ctx.database.sqlite.prepare('insert into scheduled_go_lives (article_seq, due_at) select seq, published_at from articles').run();
+  await otherProcessCommitsShow();
   await other.inject({ url: '/v1/changes' });
   const kinds = (await ctx.inject({ url: '/v1/changes', headers: ctx.admin })).json().data.map((c: Change) => [c.kind, c.id]);
   t.same(kinds, [['create', article.id], ['publish', article.id]]);
