@@ -25,7 +25,7 @@ import { createEntityLinksService } from './modules/entities/entity-links.servic
 import { createMentionStore } from './modules/entities/mention-store.js';
 import { createReextraction } from './modules/entities/reextraction.js';
 import { createCommentListsService } from './modules/comments/comment-lists.service.js';
-import { commentsRoutes } from './modules/comments/comments.routes.js';
+import { COMMENT_PAGES_KEPT, commentsRoutes } from './modules/comments/comments.routes.js';
 import { createCommentsService } from './modules/comments/comments.service.js';
 import { releaseApprovedComments } from './modules/comments/comment-transitions.js';
 import { createFlagsService } from './modules/comments/flags.service.js';
@@ -176,6 +176,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     flags: services.flags,
     lists: services.commentLists,
     settings: config.comments,
+    generation: database.generation,
+    rendered: overrides.renderCache ?? createRenderCache(COMMENT_PAGES_KEPT),
   });
   await app.register(moderationRoutes, { moderation: services.moderation, clock });
 

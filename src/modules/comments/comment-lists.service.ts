@@ -1,15 +1,19 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { keptWhileUnchanged } from '../../db/generation.js';
 import { articles, comments, readers } from '../../db/schema.js';
 import { cutPage, decodeCursor, type Page } from '../../lib/cursor.js';
 import { keptValues } from '../../lib/kept-values.js';
 import { badRequest } from '../../lib/problem.js';
 import { UUID_LIKE } from '../../lib/schemas.js';
-import { type ArticleRef, createCommentLookups } from './comment-lookups.js';
+import { type ArticleRef, assertPublic, createCommentLookups } from './comment-lookups.js';
 import type { ListCommentsFilter } from './comments.schemas.js';
 import type { CommentServiceDeps } from './comments.service.js';
 import { type Discussion, discussionOf } from './discussion.js';
 import { missingParents, nest, type Nested } from './threads.js';
+
+// Rows of the articles whose comments are read most: a few hundred bytes each.
+const ARTICLES_KEPT = 2000;
 
 /** Replies nested under one thread starter at most; the rest are paged with view=flat&thread=<id>. */
 export const REPLIES_PER_THREAD = 50;
@@ -167,10 +171,22 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
     return { rows, nextCursor: page.nextCursor };
   }
 
-  function list(articleKey: string, filter: ListCommentsFilter): CommentList {
+  // Article pages ask for their comments as often as for the article: the article's row is
+  // kept while nothing commits. Whether the public may see it, and whether its discussion is
+  // still open, depend on the clock too, and are worked out on every call.
+  const keptArticles = keptWhileUnchanged<ArticleRef | null>(database.generation, ARTICLES_KEPT);
+
+  /** The article and its discussion as the public sees them now; 404 for what it cannot see. */
+  function publicDiscussion(articleKey: string): { article: ArticleRef; discussion: Discussion } {
     const now = clock();
-    const article = lookups.publicArticle(articleKey, now);
-    const context = { article, discussion: discussionOf(article, settings, now) };
+    const found = keptArticles(articleKey.toLowerCase(), () => lookups.article(articleKey) ?? null);
+    const article = assertPublic(found ?? undefined, articleKey, now);
+    return { article, discussion: discussionOf(article, settings, now) };
+  }
+
+  function list(articleKey: string, filter: ListCommentsFilter): CommentList {
+    const context = publicDiscussion(articleKey);
+    const { article } = context;
     if (filter.view === 'flat') return { ...context, view: 'flat', page: flat(article, filter) };
     if (filter.thread !== undefined) throw badRequest('query', 'thread', 'works with view=flat only');
     return { ...context, view: 'thread', page: thread(article, filter) };
@@ -192,5 +208,5 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
     return [...new Set(found)];
   }
 
-  return { list, counts };
+  return { publicDiscussion, list, counts };
 }

@@ -31,6 +31,12 @@ export interface StoredComment {
 
 export type CommentLookups = ReturnType<typeof createCommentLookups>;
 
+/** The article when the public may see it now (published, its time come); 404 otherwise. */
+export function assertPublic(article: ArticleRef | undefined, idOrSlug: string, now: number): ArticleRef {
+  if (!article || !isPublic(article, now)) throw notFound(`Article ${idOrSlug}`);
+  return article;
+}
+
 const parents = alias(comments, 'parent');
 
 /** The reads every comment write starts with, prepared once because they run on every post. */
@@ -46,13 +52,14 @@ export function createCommentLookups(db: Db) {
     .where(eq(comments.id, sql.placeholder('id')))
     .prepare();
 
-  /** A published article by id or slug; anything the public cannot see is 404. */
-  function publicArticle(idOrSlug: string, now: number): ArticleRef {
+  /** An article by id or slug, whatever its status. */
+  function article(idOrSlug: string): ArticleRef | undefined {
     const key = idOrSlug.toLowerCase();
-    const article = UUID_LIKE.test(key) ? articleById.get({ key }) : articleBySlug.get({ key });
-    if (!article || !isPublic(article, now)) throw notFound(`Article ${idOrSlug}`);
-    return article;
+    return UUID_LIKE.test(key) ? articleById.get({ key }) : articleBySlug.get({ key });
   }
+
+  /** A published article by id or slug; anything the public cannot see is 404. */
+  const publicArticle = (idOrSlug: string, now: number): ArticleRef => assertPublic(article(idOrSlug), idOrSlug, now);
 
   function comment(id: string): StoredComment | undefined {
     const found = commentById.get({ id: id.toLowerCase() });
@@ -61,5 +68,5 @@ export function createCommentLookups(db: Db) {
     return { row, article, author, subject: { articleId: article.id, readerId: author.id }, parentId };
   }
 
-  return { publicArticle, comment };
+  return { article, publicArticle, comment };
 }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { GroupCommit } from '../../db/group-commit.js';
 import type { CommentSettings } from '../../config.js';
-import { setNextLink } from '../../lib/links.js';
 import { problemResponses } from '../../lib/problem.js';
+import type { RenderCache, RenderCacheLimits } from '../../lib/render-cache.js';
 import { jsonResponse, NoContent } from '../../lib/schemas.js';
 import { readerIdOf, requireReader, SECURITY } from '../../plugins/auth.js';
 import type { CommentListsService } from './comment-lists.service.js';
@@ -36,9 +36,16 @@ interface CommentsRoutesOptions {
   flags: FlagsService;
   lists: CommentListsService;
   settings: CommentSettings;
+  /** The database's generation (src/db/generation.ts): what a kept page is valid under. */
+  generation: () => number | null;
+  /** Pages of comments, kept apart from other rendered reads: a busy discussion makes a new key for every post. */
+  rendered: RenderCache;
 }
 
-export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesOptions> = async (app, { comments, groupCommit, flags, lists, settings }) => {
+/** What comment pages may keep: each article page's first pages, in few megabytes. */
+export const COMMENT_PAGES_KEPT: RenderCacheLimits = { maxEntries: 500, maxBytes: 8 * 1024 * 1024 };
+
+export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesOptions> = async (app, { comments, groupCommit, flags, lists, settings, generation, rendered }) => {
   app.get('/v1/articles/:id/comments', {
     schema: {
       operationId: 'listComments',
@@ -53,9 +60,17 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesOptions> = asyn
       response: { 200: jsonResponse(CommentListSchema, 'A page of comments'), ...problemResponses(400, 401, 404) },
     },
     handler: async (request, reply) => {
-      const list = lists.list(request.params.id, request.query);
-      setNextLink(request, reply, list.page.nextCursor);
-      return toCommentList(list);
+      // An article's comments change with every post, edit, decision and rename, so a page is
+      // kept under the database's generation: any commit makes a new key. What moves with the
+      // clock alone, the article going public and its discussion closing, is in the key too.
+      // The generation is read first: a commit after it makes the page newer than its key, never older.
+      const at = generation();
+      const { discussion } = lists.publicDiscussion(request.params.id);
+      const key = at === null ? null : `comments ${at} ${discussion.mode} ${request.url}`;
+      return rendered.send(request, reply, key, () => {
+        const list = lists.list(request.params.id, request.query);
+        return { payload: toCommentList(list), nextCursor: list.page.nextCursor };
+      });
     },
   });
 

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { createArticle, createReader, postComment } from '../../factories.js';
-import { buildTestApp, testClock } from '../../helper.js';
+import { openDatabase } from '../../../src/db/client.js';
+import { buildTestApp, otherProcessCommitsShow, testClock } from '../../helper.js';
 import { captureQueries } from '../../query-plans.js';
 
 type Listed = { id: string; body: string | null; removed?: boolean; replies?: Listed[]; reply_count?: number };
@@ -61,14 +62,16 @@ t.test('thread view: top-level comments with replies nested, a removed parent ke
   const c = await post('C: nobody replies');
   await post('C-spam: what sh1t');
 
-  const thread = await ctx.inject({ url: `/v1/articles/${article.id}/comments?view=thread` });
+  let thread!: Awaited<ReturnType<typeof ctx.inject>>;
+  const queries = await captureQueries(ctx.database, async () => {
+    thread = await ctx.inject({ url: `/v1/articles/${article.id}/comments?view=thread` });
+  });
   t.equal(thread.statusCode, 200);
   const data = thread.json().data as Listed[];
   t.same(data.map((node) => node.body), [a.body, b.body, c.body]);
   t.same(data[0]?.replies?.map((node) => node.body), [a1.body, a2.body]);
   t.same(data[0]?.replies?.[0]?.replies?.map((node) => node.body), [a1x.body]);
   t.same(data.map((node) => node.reply_count), [3, 1, 0]);
-  const queries = await captureQueries(ctx.database, () => ctx.inject({ url: `/v1/articles/${article.id}/comments?view=thread` }));
   const onComments = queries.filter((q) => /from "comments"/.test(q.sql));
   t.equal(onComments.filter((q) => /count\(\*\)/.test(q.sql)).length, 1, 'one statement counts the replies of every thread on the page');
   t.equal(onComments.filter((q) => /"comments"."root_seq" = \?/.test(q.sql)).length, 2, 'replies are read for the two threads that have some, not for C');
@@ -98,6 +101,41 @@ t.test('thread view: top-level comments with replies nested, a removed parent ke
   t.equal(paged.json().data.length, 1);
   const next = await ctx.inject({ url: `/v1/articles/${article.id}/comments?view=thread&limit=2&cursor=${paged.json().next_cursor}` });
   t.same(next.json().data.map((node: Listed) => node.id), [b.id, c.id]);
+});
+
+t.test('a comment page is kept until something commits; the clock alone can close its discussion', async (t) => {
+  const clock = testClock();
+  const ctx = await buildTestApp(t, { clock, env: { COMMENTS_AUTOCLOSE_DAYS: '3', COMMENTS_PER_MINUTE: '100' } });
+  const article = await createArticle(ctx, { status: 'published' });
+  const reader = await createReader(ctx);
+  const first = await postComment(ctx, reader, article.id, { body: 'First: the summit matters.' });
+  const url = `/v1/articles/${article.slug}/comments?view=flat`;
+  const page = async () => {
+    const res = await ctx.inject({ url });
+    t.equal(res.statusCode, 200);
+    return res.json();
+  };
+  t.same((await page()).data.map((c: Listed) => c.body), [first.body]);
+  const repeat = await captureQueries(ctx.database, () => ctx.inject({ url }));
+  t.same(repeat.filter((q) => /from "(comments|articles)"/.test(q.sql)), [], 'a repeated read runs no query on comments or articles');
+
+  const second = await postComment(ctx, reader, article.id, { body: 'Second: so does the air force.' });
+  const afterPost = await page();
+  t.same(afterPost.data.map((c: Listed) => c.body), [first.body, second.body], 'a new comment shows at once');
+  t.equal(afterPost.discussion.comment_count, 2);
+
+  const other = openDatabase(ctx.config.databasePath);
+  t.teardown(() => other.close());
+  other.sqlite.prepare("update comments set body = 'Changed elsewhere.', body_html = '<p>Changed elsewhere.</p>' where id = ?").run(first.id);
+  await otherProcessCommitsShow();
+  t.equal((await page()).data[0].body, 'Changed elsewhere.', "another process's commit shows");
+
+  t.equal((await page()).discussion.mode, 'open');
+  clock.advance(3 * 24 * 60 * 60 * 1000);
+  t.equal((await page()).discussion.mode, 'closed', 'the discussion closes at its time, with no commit between');
+
+  await ctx.inject({ method: 'PATCH', url: `/v1/articles/${article.id}`, headers: ctx.admin, payload: { status: 'archived' } });
+  t.equal((await ctx.inject({ url })).statusCode, 404, 'an unpublished article has no public comments');
 });
 
 t.test('a long thread nests its first 50 replies and counts them all', async (t) => {
