@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { keptWhileUnchanged } from '../../db/generation.js';
 import { articles, comments, readers } from '../../db/schema.js';
@@ -14,6 +14,10 @@ import { missingParents, nest, type Nested } from './threads.js';
 
 // Rows of the articles whose comments are read most: a few hundred bytes each.
 const ARTICLES_KEPT = 2000;
+// Sets of counts asked for together (at most 100 articles each, ~100 bytes per article).
+const COUNT_SETS_KEPT = 500;
+
+type CountedArticle = { id: string; slug: string; commentCount: number; publishedAt: number };
 
 /** Replies nested under one thread starter at most; the rest are paged with view=flat&thread=<id>. */
 export const REPLIES_PER_THREAD = 50;
@@ -192,20 +196,31 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
     return { ...context, view: 'thread', page: thread(article, filter) };
   }
 
+  // Pages that show many articles (fronts, section pages) poll their counts together, with
+  // the same keys each time: the rows are kept while nothing commits. Which of them the public
+  // may see yet is the clock's, decided per call.
+  const keptCounts = keptWhileUnchanged<CountedArticle[]>(database.generation, COUNT_SETS_KEPT);
+
   /** Approved counts of the published articles among `keys` (ids or slugs), in the order asked. */
   function counts(keys: string[]): { id: string; slug: string; commentCount: number }[] {
     const wanted = [...new Set(keys.map((key) => key.toLowerCase()))];
+    const rows = keptCounts(wanted.join(' '), () => publishedAmong(wanted));
+    const now = clock();
+    const byKey = new Map(rows.filter((row) => row.publishedAt <= now).flatMap((row) => [[row.id, row], [row.slug, row]] as const));
+    const found = wanted.map((key) => byKey.get(key)).filter((row) => row !== undefined);
+    return [...new Set(found)].map(({ id, slug, commentCount }) => ({ id, slug, commentCount }));
+  }
+
+  function publishedAmong(wanted: string[]): CountedArticle[] {
     const ids = wanted.filter((key) => UUID_LIKE.test(key));
     const slugs = wanted.filter((key) => !UUID_LIKE.test(key));
     const matches = [ids.length > 0 ? inArray(articles.id, ids) : undefined, slugs.length > 0 ? inArray(articles.slug, slugs) : undefined];
-    const rows = db
-      .select({ id: articles.id, slug: articles.slug, commentCount: articles.commentCount })
+    return db
+      .select({ id: articles.id, slug: articles.slug, commentCount: articles.commentCount, publishedAt: articles.publishedAt })
       .from(articles)
-      .where(and(or(...matches), eq(articles.status, 'published'), lte(articles.publishedAt, clock())))
-      .all();
-    const byKey = new Map(rows.flatMap((row) => [[row.id, row], [row.slug, row]] as const));
-    const found = wanted.map((key) => byKey.get(key)).filter((row) => row !== undefined);
-    return [...new Set(found)];
+      .where(and(or(...matches), eq(articles.status, 'published')))
+      .all()
+      .filter((row): row is CountedArticle => row.publishedAt !== null);
   }
 
   return { publicDiscussion, list, counts };

@@ -191,6 +191,31 @@ t.test('comment counts of many articles at once, without a key, published ones o
   t.equal((await ctx.inject({ url: `/v1/comment-counts?${tooMany}` })).statusCode, 400);
 });
 
+t.test('counts asked for again are answered without a query until something commits; a go-live shows by the clock', async (t) => {
+  const clock = testClock();
+  const ctx = await buildTestApp(t, { clock });
+  const reader = await createReader(ctx);
+  const one = await createArticle(ctx, { status: 'published' });
+  const later = await createArticle(ctx, { status: 'published', published_at: '2026-11-28T10:00:00.000Z' });
+  const url = `/v1/comment-counts?article=${one.slug}&article=${later.slug}`;
+  const counts = async () => (await ctx.inject({ url })).json().data;
+  t.same(await counts(), [{ id: one.id, slug: one.slug, comment_count: 0 }], 'a scheduled article is not counted yet');
+  const repeat = await captureQueries(ctx.database, () => ctx.inject({ url }));
+  t.same(repeat.filter((q) => /from "articles"/.test(q.sql)), [], 'the same keys again: no query');
+
+  await postComment(ctx, reader, one.id);
+  t.same(await counts(), [{ id: one.id, slug: one.slug, comment_count: 1 }], 'a new comment counts at once');
+  clock.advance(60 * 60 * 1000);
+  t.same(
+    await counts(),
+    [
+      { id: one.id, slug: one.slug, comment_count: 1 },
+      { id: later.id, slug: later.slug, comment_count: 0 },
+    ],
+    'the scheduled article is counted once its time comes',
+  );
+});
+
 t.test('the discussion policy is published with its limits', async (t) => {
   const ctx = await buildTestApp(t, { env: { COMMENTS_AUTOCLOSE_DAYS: '14' } });
   const res = await ctx.inject({ url: '/v1/discussion-policy' });
