@@ -110,9 +110,19 @@ export function addVary(reply: FastifyReply, name: string): void {
     reply.header('vary', name);
     return;
   }
-  const names = typeof current === 'string' ? current.split(',').map((n) => n.trim()).filter(Boolean) : [];
+  // Every cacheable response comes here with one of a few Vary values: splitting and joining
+  // them again cost ~5 µs of a kept list page under load, so each combination is worked out once.
+  const value = typeof current === 'string' ? current : '';
+  reply.header('vary', varyWith(`${value}\n${name}`, () => joinVary(value, name)));
+}
+
+const VARY_VALUES_KEPT = 100;
+const varyWith = keptValues<string>(VARY_VALUES_KEPT);
+
+function joinVary(current: string, name: string): string {
+  const names = current.split(',').map((n) => n.trim()).filter(Boolean);
   if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
-  reply.header('vary', names.join(', '));
+  return names.join(', ');
 }
 
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): a W/ prefix on either side is ignored. */

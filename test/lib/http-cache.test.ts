@@ -1,6 +1,6 @@
 import t from 'tap';
 import Fastify from 'fastify';
-import { etagListMatches, setValidators } from '../../src/lib/http-cache.js';
+import { addVary, etagListMatches, setValidators } from '../../src/lib/http-cache.js';
 
 t.test('If-None-Match matches by weak comparison, in a list, or with *', async (t) => {
   t.ok(etagListMatches('"v1-a"', '"v1-a"'));
@@ -23,4 +23,23 @@ t.test('Last-Modified names each validator its own second, however they alternat
   const sent = [];
   for (const at of instants) sent.push((await app.inject({ url: `/${at}` })).headers['last-modified']);
   t.same(sent, ['Sat, 28 Nov 2026 09:00:00 GMT', 'Sat, 28 Nov 2026 09:00:01 GMT', 'Sat, 28 Nov 2026 09:00:00 GMT', 'Thu, 01 Jan 1970 00:00:00 GMT']);
+});
+
+t.test('Vary gains a name once, next to what is there, however often the same values come', async (t) => {
+  const app = Fastify();
+  app.get('/', async (request, reply) => {
+    const { before } = request.query as { before?: string };
+    if (before !== undefined) reply.header('vary', before);
+    addVary(reply, 'Authorization');
+    return 'ok';
+  });
+  t.teardown(() => app.close());
+  const vary = async (before?: string) => (await app.inject({ url: '/', query: before === undefined ? {} : { before } })).headers.vary;
+  for (let round = 0; round < 2; round++) {
+    t.equal(await vary(), 'Authorization');
+    t.equal(await vary('Origin'), 'Origin, Authorization');
+    t.equal(await vary('Accept-Encoding, Origin'), 'Accept-Encoding, Origin, Authorization');
+    t.equal(await vary('origin, authorization'), 'origin, authorization', 'already named, in any case');
+    t.equal(await vary(' Origin ,, '), 'Origin, Authorization', 'empty names and spaces dropped');
+  }
 });
