@@ -204,7 +204,8 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
   /** Approved counts of the published articles among `keys` (ids or slugs), in the order asked. */
   function counts(keys: string[]): { id: string; slug: string; commentCount: number }[] {
     const wanted = [...new Set(keys.map((key) => key.toLowerCase()))];
-    const rows = keptCounts(wanted.join(' '), () => publishedAmong(wanted));
+    // Keys are any strings a client sends: the set is named so that no two sets share a name.
+    const rows = keptCounts(JSON.stringify(wanted), () => publishedAmong(wanted));
     const now = clock();
     const byKey = new Map(rows.filter((row) => row.publishedAt <= now).flatMap((row) => [[row.id, row], [row.slug, row]] as const));
     const found = wanted.map((key) => byKey.get(key)).filter((row) => row !== undefined);

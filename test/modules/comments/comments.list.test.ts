@@ -199,6 +199,9 @@ t.test('counts asked for again are answered without a query until something comm
   const later = await createArticle(ctx, { status: 'published', published_at: '2026-11-28T10:00:00.000Z' });
   const url = `/v1/comment-counts?article=${one.slug}&article=${later.slug}`;
   const counts = async () => (await ctx.inject({ url })).json().data;
+  // One key holding both slugs, asked first, must not answer for the two keys asked next.
+  const joined = await ctx.inject({ url: `/v1/comment-counts?article=${encodeURIComponent(`${one.slug} ${later.slug}`)}` });
+  t.same(joined.json().data, [], 'one key holding two slugs matches nothing');
   t.same(await counts(), [{ id: one.id, slug: one.slug, comment_count: 0 }], 'a scheduled article is not counted yet');
   const repeat = await captureQueries(ctx.database, () => ctx.inject({ url }));
   t.same(repeat.filter((q) => /from "articles"/.test(q.sql)), [], 'the same keys again: no query');
