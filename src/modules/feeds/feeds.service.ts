@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client.js';
+import { keptWhileUnchanged } from '../../db/generation.js';
 import { articles, articleTags } from '../../db/schema.js';
 import type { ContentVersion } from '../../lib/http-cache.js';
 import { keptValues } from '../../lib/kept-values.js';
@@ -26,6 +27,7 @@ export function createFeedsService(deps: {
   const { db } = deps.database;
   const PUBLIC = { staff: false };
   const keptScopes = keptValues<FeedScope | null>(SCOPES_KEPT);
+  const keptEntityScopes = keptWhileUnchanged<FeedScope | null>(deps.database.generation, SCOPES_KEPT);
   const sectionName = db
     .select({ section: articles.section })
     .from(articles)
@@ -60,9 +62,14 @@ export function createFeedsService(deps: {
    */
   function resolveScope(kind: 'section' | 'tag' | 'entity', nameOrSlug: string, editorial: ContentVersion): FeedScope {
     if (kind === 'entity') {
-      const entity = deps.findEntity(nameOrSlug);
-      if (!entity) throw notFound(`The entity "${nameOrSlug}"`);
-      return { kind, slug: entity.slug, name: entity.name };
+      // Creating an entity moves no version, but it is a commit: kept under the generation,
+      // a new entity's feed answers at once, and a poll of a known one looks nothing up.
+      const scope = keptEntityScopes(nameOrSlug, () => {
+        const entity = deps.findEntity(nameOrSlug);
+        return entity ? { kind, slug: entity.slug, name: entity.name } : null;
+      });
+      if (!scope) throw notFound(`The entity "${nameOrSlug}"`);
+      return scope;
     }
     const scope = keptScopes(`${editorial.tag} ${kind} ${nameOrSlug}`, () => namedScope(kind, nameOrSlug));
     if (!scope) throw notFound(`The ${kind} "${nameOrSlug}"`);

@@ -2,6 +2,7 @@ import t from 'tap';
 import { JsonFeedSchema } from '../../../src/modules/feeds/json-feed.schema.js';
 import { createArticle } from '../../factories.js';
 import { buildTestApp, testClock, type TestApp } from '../../helper.js';
+import { captureQueries } from '../../query-plans.js';
 import { parseXml } from '../../xml.js';
 
 async function entity(ctx: TestApp, body: Record<string, unknown>) {
@@ -48,6 +49,26 @@ t.test('a new link moves the feed’s validators; a merged entity’s feed follo
   t.equal(after.statusCode, 200, 'the merge moved the validators');
   t.same(after.json().items.map((item: { id: string }) => item.id), [`urn:uuid:${article.id}`]);
   t.equal((await ctx.inject({ url: `/feeds/entities/${short.slug}/articles.json` })).json().title, 'Dateline: Collective Security Treaty Organization');
+});
+
+t.test("a poll of an entity's feed looks the entity up once until something commits", async (t) => {
+  const ctx = await buildTestApp(t, { clock: testClock() });
+  const armenia = await entity(ctx, { name: 'Armenia', type: 'place' });
+  await story(ctx, 'Armenia voted.');
+  const url = `/feeds/entities/${armenia.slug}/articles.json`;
+  const first = await ctx.inject({ url });
+  t.equal(first.json().title, 'Dateline: Armenia');
+  const poll = await captureQueries(ctx.database, async () => {
+    t.equal((await ctx.inject({ url, headers: { 'if-none-match': first.headers.etag as string } })).statusCode, 304);
+  });
+  t.same(poll.filter((q) => /from "entit/.test(q.sql)), [], 'a conditional poll runs no query on entities');
+
+  t.equal((await ctx.inject({ url: '/feeds/entities/georgia/articles.json' })).statusCode, 404);
+  await entity(ctx, { name: 'Georgia', type: 'place' });
+  t.equal((await ctx.inject({ url: '/feeds/entities/georgia/articles.json' })).statusCode, 200, 'a new entity has its feed at once');
+
+  await ctx.inject({ method: 'PATCH', url: `/v1/entities/${armenia.id}`, headers: ctx.admin, payload: { name: 'Republic of Armenia' } });
+  t.equal((await ctx.inject({ url })).json().title, 'Dateline: Republic of Armenia', 'a rename shows at once');
 });
 
 t.test('the change feed records entity merges with the survivor', async (t) => {
