@@ -53,7 +53,7 @@ export function createArticlesService(deps: { database: DatabaseHandle; clock: C
   // Each read of an article starts with its head, a statement that costs ~40 µs in the loaded
   // server (a read transaction opened and closed on the WAL): heads are kept while nothing
   // commits. The key alone decides the query (UUID-shaped: by id), so one key space serves both.
-  const keptHeads = keptWhileUnchanged<ArticleHead | null>(database.generation, HEADS_KEPT);
+  const keptHeads = keptWhileUnchanged<ArticleHead | undefined>(database.generation, HEADS_KEPT);
 
   function findRow(idOrSlug: string): ArticleRow | undefined {
     return (UUID_LIKE.test(idOrSlug) ? byId : bySlug).get({ key: idOrSlug.toLowerCase() });
@@ -86,7 +86,7 @@ export function createArticlesService(deps: { database: DatabaseHandle; clock: C
     const key = idOrSlug.toLowerCase();
     const query = UUID_LIKE.test(idOrSlug) ? headById : headBySlug;
     // Whether the viewer may see it depends on the clock too: checked on every read.
-    return assertVisible(keptHeads(key, () => query.get({ key }) ?? null) ?? undefined, idOrSlug, viewer);
+    return assertVisible(keptHeads(key, () => query.get({ key })), idOrSlug, viewer);
   }
 
   function slugTaken(slug: string, exceptSeq?: number): boolean {

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import { writeTransaction, type DatabaseHandle } from '../../db/client.js';
+import { keptWhileUnchanged } from '../../db/generation.js';
 import { articles, changes, contentVersion, scheduledGoLives } from '../../db/schema.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import type { ContentVersion } from '../../lib/http-cache.js';
@@ -148,14 +149,8 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
   // The version is asked for by every list, feed and conditional GET: its query is prepared
   // once, and since reading the row cost a fifth of a conditional GET, the last one read is
   // kept while the database's generation stays (nothing committed since).
-  let kept: { state: VersionState | undefined; generation: number } | undefined;
-  function readVersion(): VersionState | undefined {
-    const generation = database.generation();
-    if (generation === null) return toVersionState(versionQuery.get());
-    if (kept?.generation === generation) return kept.state;
-    kept = { state: toVersionState(versionQuery.get()), generation };
-    return kept.state;
-  }
+  const keptVersion = keptWhileUnchanged<VersionState | undefined>(database.generation, 1);
+  const readVersion = (): VersionState | undefined => keptVersion('version', () => toVersionState(versionQuery.get()));
 
   /**
    * The content versions, after recording any go-live that has come due: a scheduled article

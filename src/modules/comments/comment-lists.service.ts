@@ -42,7 +42,9 @@ export type ListedComment = Pick<CommentRow, Exclude<keyof typeof listedColumns,
 export type FlatComment = ListedComment & { parentId: string | null };
 export type ThreadedComment = Nested<ListedComment> & { replyCount: number };
 
-export type CommentList = { article: ArticleRef; discussion: Discussion } & ({ view: 'flat'; page: Page<FlatComment> } | { view: 'thread'; page: Page<ThreadedComment> });
+export type PublicDiscussion = { article: ArticleRef; discussion: Discussion };
+
+export type CommentList = PublicDiscussion & ({ view: 'flat'; page: Page<FlatComment> } | { view: 'thread'; page: Page<ThreadedComment> });
 
 export type CommentListsService = ReturnType<typeof createCommentListsService>;
 
@@ -178,18 +180,17 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
   // Article pages ask for their comments as often as for the article: the article's row is
   // kept while nothing commits. Whether the public may see it, and whether its discussion is
   // still open, depend on the clock too, and are worked out on every call.
-  const keptArticles = keptWhileUnchanged<ArticleRef | null>(database.generation, ARTICLES_KEPT);
+  const keptArticles = keptWhileUnchanged<ArticleRef | undefined>(database.generation, ARTICLES_KEPT);
 
   /** The article and its discussion as the public sees them now; 404 for what it cannot see. */
-  function publicDiscussion(articleKey: string): { article: ArticleRef; discussion: Discussion } {
+  function publicDiscussion(articleKey: string): PublicDiscussion {
     const now = clock();
-    const found = keptArticles(articleKey.toLowerCase(), () => lookups.article(articleKey) ?? null);
-    const article = assertPublic(found ?? undefined, articleKey, now);
+    const article = assertPublic(keptArticles(articleKey.toLowerCase(), () => lookups.article(articleKey)), articleKey, now);
     return { article, discussion: discussionOf(article, settings, now) };
   }
 
-  function list(articleKey: string, filter: ListCommentsFilter): CommentList {
-    const context = publicDiscussion(articleKey);
+  /** A page of the discussion's public comments; `context` is what publicDiscussion answered. */
+  function list(context: PublicDiscussion, filter: ListCommentsFilter): CommentList {
     const { article } = context;
     if (filter.view === 'flat') return { ...context, view: 'flat', page: flat(article, filter) };
     if (filter.thread !== undefined) throw badRequest('query', 'thread', 'works with view=flat only');

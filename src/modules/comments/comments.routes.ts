@@ -65,10 +65,10 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesOptions> = asyn
       // clock alone, the article going public and its discussion closing, is in the key too.
       // The generation is read first: a commit after it makes the page newer than its key, never older.
       const at = generation();
-      const { discussion } = lists.publicDiscussion(request.params.id);
-      const key = at === null ? null : `comments ${at} ${discussion.mode} ${request.url}`;
+      const context = lists.publicDiscussion(request.params.id);
+      const key = at === null ? null : `comments ${at} ${context.discussion.mode} ${request.url}`;
       return rendered.send(request, reply, key, () => {
-        const list = lists.list(request.params.id, request.query);
+        const list = lists.list(context, request.query);
         return { payload: toCommentList(list), nextCursor: list.page.nextCursor };
       });
     },
