@@ -2,6 +2,7 @@ import { and, desc, eq, gt, gte, lt, lte, ne, sql, type SQL } from 'drizzle-orm'
 import { writeTransaction, type DatabaseHandle } from '../../db/client.js';
 import { keptWhileUnchanged } from '../../db/generation.js';
 import { articleRevisions, articles, articleTags, mentions } from '../../db/schema.js';
+import { inlineCount } from '../../db/inline.js';
 import { cutPage, decodeCursor, type Page } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { conflict, forbidden, notFound, preconditionFailed } from '../../lib/problem.js';
@@ -294,7 +295,7 @@ export function createArticlesService(deps: { database: DatabaseHandle; clock: C
     const rows = base
       .where(and(...where))
       .orderBy(desc(sortAt), desc(seq))
-      .limit(filter.limit + 1)
+      .limit(inlineCount(filter.limit + 1))
       .all();
     return cutPage(rows, filter.limit, (last) => [last.sortAt, last.seq]);
   }
@@ -311,7 +312,7 @@ export function createArticlesService(deps: { database: DatabaseHandle; clock: C
       .from(articleRevisions)
       .where(and(...where))
       .orderBy(desc(articleRevisions.revision))
-      .limit(page.limit + 1)
+      .limit(inlineCount(page.limit + 1))
       .all();
     return cutPage(rows, page.limit, (last) => [last.revision]);
   }

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import { writeTransaction, type DatabaseHandle } from '../../db/client.js';
 import { keptWhileUnchanged } from '../../db/generation.js';
 import { articles, changes, contentVersion, scheduledGoLives } from '../../db/schema.js';
+import { inlineCount } from '../../db/inline.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import type { ContentVersion } from '../../lib/http-cache.js';
 import type { Clock } from '../../lib/time.js';
@@ -182,7 +183,7 @@ export function createChangesService(deps: { database: DatabaseHandle; clock: Cl
       .from(changes)
       .where(and(...where))
       .orderBy(asc(changes.seq))
-      .limit(query.limit + 1)
+      .limit(inlineCount(query.limit + 1))
       .all();
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];

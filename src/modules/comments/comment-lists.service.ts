@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-
 import { alias } from 'drizzle-orm/sqlite-core';
 import { keptWhileUnchanged } from '../../db/generation.js';
 import { articles, comments, readers } from '../../db/schema.js';
+import { inlineConstant, inlineCount } from '../../db/inline.js';
 import { cutPage, decodeCursor, type Page } from '../../lib/cursor.js';
 import { keptValues } from '../../lib/kept-values.js';
 import { badRequest } from '../../lib/problem.js';
@@ -62,9 +63,9 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
     .select(listedColumns)
     .from(comments)
     .innerJoin(readers, eq(readers.seq, comments.readerSeq))
-    .where(and(eq(comments.rootSeq, sql.placeholder('root')), eq(comments.status, 'approved')))
+    .where(and(eq(comments.rootSeq, sql.placeholder('root')), eq(comments.status, inlineConstant('approved'))))
     .orderBy(asc(comments.createdAt), asc(comments.seq))
-    .limit(REPLIES_PER_THREAD)
+    .limit(inlineCount(REPLIES_PER_THREAD))
     .prepare();
 
   const ordering = (order: Order) => {
@@ -78,10 +79,10 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
     return order === 'oldest' ? sql`(${comments.createdAt}, ${comments.seq}) > ${after}` : sql`(${comments.createdAt}, ${comments.seq}) < ${after}`;
   }
 
-  /** Where a page starts, and one row more than it holds (to tell whether another follows). */
+  /** Where a page starts. */
   function pageParams(filter: ListCommentsFilter) {
     const [afterAt, afterSeq] = filter.cursor === undefined ? [0, 0] : decodeCursor(filter.cursor, ['number', 'number'] as const);
-    return { afterAt, afterSeq, limit: filter.limit + 1 };
+    return { afterAt, afterSeq };
   }
 
   function threadSeq(article: ArticleRef, threadId: string): number {
@@ -92,7 +93,8 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
     return starter.row.seq;
   }
 
-  function flatQuery(inThread: boolean, order: Order, continued: boolean) {
+  /** `rows` is one more than the page holds, to tell whether another follows. */
+  function flatQuery(inThread: boolean, order: Order, continued: boolean, rows: number) {
     return db
       .select({ ...listedColumns, parentId: parents.id })
       .from(comments)
@@ -101,12 +103,12 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
       .where(
         and(
           inThread ? eq(comments.rootSeq, sql.placeholder('scope')) : eq(comments.articleSeq, sql.placeholder('scope')),
-          eq(comments.status, 'approved'),
+          eq(comments.status, inlineConstant('approved')),
           afterCursor(order, continued),
         ),
       )
       .orderBy(...ordering(order))
-      .limit(sql.placeholder('limit'))
+      .limit(inlineCount(rows))
       .prepare();
   }
 
@@ -114,7 +116,7 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
    * Thread starters that are public, or no longer public but with public replies (shown
    * removed), each with the number of its public replies.
    */
-  function startersQuery(order: Order, continued: boolean) {
+  function startersQuery(order: Order, continued: boolean, rows: number) {
     const publicReplies = sql`from comments reply where reply.root_seq = ${comments.seq} and reply.status = 'approved'`;
     return db
       .select({ ...listedColumns, replyCount: sql<number>`(select count(*) ${publicReplies})` })
@@ -124,25 +126,27 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
         and(
           isNull(comments.parentSeq),
           eq(comments.articleSeq, sql.placeholder('article')),
-          or(eq(comments.status, 'approved'), sql`exists (select 1 ${publicReplies})`),
+          or(eq(comments.status, inlineConstant('approved')), sql`exists (select 1 ${publicReplies})`),
           afterCursor(order, continued),
         ),
       )
       .orderBy(...ordering(order))
-      .limit(sql.placeholder('limit'))
+      .limit(inlineCount(rows))
       .prepare();
   }
 
   // A comment list runs one of a few query shapes, each prepared the first time it is asked
-  // for, as building a query cost more than running it. These are all of them: flat (an
-  // article's comments or one thread's × order × cursor) and thread starters (order × cursor).
-  const flatQueries = keptValues<ReturnType<typeof flatQuery>>(8);
-  const startersQueries = keptValues<ReturnType<typeof startersQuery>>(4);
+  // for, as building a query cost more than running it: flat (an article's comments or one
+  // thread's × order × cursor) and thread starters (order × cursor), each per page size, which
+  // is in the statement's text (see db/inline.ts). Clients use a few page sizes; the least
+  // recently used shape goes first.
+  const flatQueries = keptValues<ReturnType<typeof flatQuery>>(64);
+  const startersQueries = keptValues<ReturnType<typeof startersQuery>>(32);
 
   function flat(article: ArticleRef, filter: ListCommentsFilter): Page<FlatComment> {
     const inThread = filter.thread !== undefined;
     const continued = filter.cursor !== undefined;
-    const query = flatQueries(`${inThread} ${filter.order} ${continued}`, () => flatQuery(inThread, filter.order, continued));
+    const query = flatQueries(`${inThread} ${filter.order} ${continued} ${filter.limit}`, () => flatQuery(inThread, filter.order, continued, filter.limit + 1));
     const scope = filter.thread === undefined ? article.seq : threadSeq(article, filter.thread);
     const rows = query.all({ scope, ...pageParams(filter) });
     return cutPage(rows, filter.limit, (last) => [last.createdAt, last.seq]);
@@ -150,7 +154,7 @@ export function createCommentListsService(deps: Omit<CommentServiceDeps, 'reader
 
   function starters(article: ArticleRef, filter: ListCommentsFilter): Page<ListedComment & { replyCount: number }> {
     const continued = filter.cursor !== undefined;
-    const query = startersQueries(`${filter.order} ${continued}`, () => startersQuery(filter.order, continued));
+    const query = startersQueries(`${filter.order} ${continued} ${filter.limit}`, () => startersQuery(filter.order, continued, filter.limit + 1));
     const rows = query.all({ article: article.seq, ...pageParams(filter) });
     return cutPage(rows, filter.limit, (last) => [last.createdAt, last.seq]);
   }

@@ -3,6 +3,7 @@ import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { CommentSettings } from '../../config.js';
 import { type DatabaseHandle, writeTransaction } from '../../db/client.js';
 import { commentRevisions, comments } from '../../db/schema.js';
+import { inlineConstant, inlineCount } from '../../db/inline.js';
 import { newId } from '../../lib/ids.js';
 import { conflict, forbidden, notFound, Problem } from '../../lib/problem.js';
 import type { Clock } from '../../lib/time.js';
@@ -54,8 +55,8 @@ export function createCommentsService(deps: CommentServiceDeps) {
     .from(comments)
     .where(and(eq(comments.readerSeq, sql.placeholder('reader')), gt(comments.createdAt, sql.placeholder('since'))))
     .orderBy(desc(comments.createdAt))
-    .limit(1)
-    .offset(sql.placeholder('offset'))
+    .limit(inlineCount(1))
+    .offset(inlineCount(settings.perMinute - 1))
     .prepare();
   const insertComment = db
     .insert(comments)
@@ -84,7 +85,7 @@ export function createCommentsService(deps: CommentServiceDeps) {
         eq(comments.articleSeq, sql.placeholder('article')),
         eq(comments.readerSeq, sql.placeholder('reader')),
         eq(comments.bodyKey, sql.placeholder('key')),
-        ne(comments.status, 'deleted'),
+        ne(comments.status, inlineConstant('deleted')),
       ),
     )
     .prepare();
@@ -96,7 +97,7 @@ export function createCommentsService(deps: CommentServiceDeps) {
   }
 
   function assertNoFlood(readerSeq: number, now: number): void {
-    const mark = floodMark.get({ reader: readerSeq, since: now - FLOOD_WINDOW_MS, offset: settings.perMinute - 1 });
+    const mark = floodMark.get({ reader: readerSeq, since: now - FLOOD_WINDOW_MS });
     if (!mark) return;
     const seconds = Math.max(1, Math.ceil((mark.createdAt + FLOOD_WINDOW_MS - now) / 1000));
     const detail = `At most ${settings.perMinute} comments a minute; try again in ${seconds} s`;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { writeTransaction, type DatabaseHandle } from '../../db/client.js';
 import { entities, entityAliases, entityRedirects, entitySuppressions } from '../../db/schema.js';
+import { inlineCount } from '../../db/inline.js';
 import { cutPage, decodeCursor } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { badRequest, conflict, notFound } from '../../lib/problem.js';
@@ -247,7 +248,7 @@ export function createEntitiesService(deps: {
       .from(entities)
       .where(and(...where))
       .orderBy(...(byName ? [asc(entities.nameKey), asc(entities.seq)] : [desc(entities.articleCount), desc(entities.seq)]))
-      .limit(query.limit + 1)
+      .limit(inlineCount(query.limit + 1))
       .all();
     return cutPage(rows, query.limit, (last) => (byName ? [last.nameKey, last.seq] : [last.articleCount, last.seq]));
   }

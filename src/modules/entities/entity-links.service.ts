@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { writeTransaction, type DatabaseHandle } from '../../db/client.js';
 import { articles, entities, mentions } from '../../db/schema.js';
+import { inlineCount } from '../../db/inline.js';
 import { cutPage, decodeCursor } from '../../lib/cursor.js';
 import type { Clock } from '../../lib/time.js';
 import { articleSummaryColumns, type ArticleRow } from '../articles/article-resource.js';
@@ -76,7 +77,7 @@ export function createEntityLinksService(deps: {
       .innerJoin(articles, eq(articles.seq, mentions.articleSeq))
       .where(and(...where))
       .orderBy(desc(mentions.sortAt), desc(mentions.articleSeq))
-      .limit(page.limit + 1)
+      .limit(inlineCount(page.limit + 1))
       .all();
     return cutPage(rows, page.limit, (last) => [last.sortAt, last.seq]);
   }
@@ -101,7 +102,7 @@ export function createEntityLinksService(deps: {
       .innerJoin(entities, eq(entities.seq, mentions.entitySeq))
       .groupBy(entities.seq)
       .orderBy(desc(weight), desc(sql`count(*)`), asc(entities.nameKey))
-      .limit(limit)
+      .limit(inlineCount(limit))
       .all();
   }
 

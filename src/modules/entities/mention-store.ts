@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client.js';
 import { entities, mentions } from '../../db/schema.js';
+import { inlineConstant } from '../../db/inline.js';
 
 export interface MentionStats {
   entitySeq: number;
@@ -22,7 +23,7 @@ export function createMentionStore(database: DatabaseHandle) {
     const rows = db
       .select({ entitySeq: mentions.entitySeq })
       .from(mentions)
-      .where(and(eq(mentions.articleSeq, articleSeq), eq(mentions.linked, true), eq(mentions.status, 'published')))
+      .where(and(eq(mentions.articleSeq, articleSeq), eq(mentions.linked, inlineConstant(true)), eq(mentions.status, 'published')))
       .all();
     return new Set(rows.map((row) => row.entitySeq));
   }

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, gte } from 'drizzle-orm';
 import { writeTransaction, type DatabaseHandle } from '../../db/client.js';
 import { articles, entities, maintenanceJobs, mentions } from '../../db/schema.js';
+import { inlineConstant, inlineCount } from '../../db/inline.js';
 import type { Clock } from '../../lib/time.js';
 import type { ChangesService } from '../changes/changes.service.js';
 import type { EntityExtraction } from './entity-extraction.js';
@@ -34,7 +35,7 @@ export function createReextraction(deps: { database: DatabaseHandle; clock: Cloc
   const { db } = database;
   const counted = () => ({
     entities: db.select({ n: count() }).from(entities).get()?.n ?? 0,
-    links: db.select({ n: count() }).from(mentions).where(eq(mentions.linked, true)).get()?.n ?? 0,
+    links: db.select({ n: count() }).from(mentions).where(eq(mentions.linked, inlineConstant(true))).get()?.n ?? 0,
   });
 
   async function run(options: ReextractOptions = {}): Promise<ReextractSummary> {
@@ -49,7 +50,7 @@ export function createReextraction(deps: { database: DatabaseHandle; clock: Cloc
     let position = resumedAfter;
     let done = 0;
     for (;;) {
-      const article = db.select().from(articles).where(selected(position)).orderBy(asc(articles.seq)).limit(1).get();
+      const article = db.select().from(articles).where(selected(position)).orderBy(asc(articles.seq)).limit(inlineCount(1)).get();
       if (!article) break;
       writeTransaction(database, () => {
         deps.extraction.reextract(article);

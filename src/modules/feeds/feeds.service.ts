@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client.js';
 import { keptWhileUnchanged } from '../../db/generation.js';
 import { articles, articleTags } from '../../db/schema.js';
+import { inlineCount } from '../../db/inline.js';
 import type { ContentVersion } from '../../lib/http-cache.js';
 import { keptValues } from '../../lib/kept-values.js';
 import { notFound } from '../../lib/problem.js';
@@ -33,7 +34,7 @@ export function createFeedsService(deps: {
     .from(articles)
     .where(and(eq(articles.sectionSlug, sql.placeholder('slug')), eq(articles.status, 'published'), lte(articles.sortAt, sql.placeholder('now'))))
     .orderBy(desc(articles.sortAt))
-    .limit(1)
+    .limit(inlineCount(1))
     .prepare();
   const tagNames = db
     .select({ tags: articles.tags })
@@ -41,7 +42,7 @@ export function createFeedsService(deps: {
     .innerJoin(articles, eq(articles.seq, articleTags.articleSeq))
     .where(and(eq(articleTags.tagSlug, sql.placeholder('slug')), eq(articleTags.status, 'published'), lte(articleTags.sortAt, sql.placeholder('now'))))
     .orderBy(desc(articleTags.sortAt))
-    .limit(1)
+    .limit(inlineCount(1))
     .prepare();
 
   function namedScope(kind: 'section' | 'tag', nameOrSlug: string): FeedScope | null {

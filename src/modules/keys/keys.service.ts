@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client.js';
 import { apiKeys } from '../../db/schema.js';
+import { inlineCount } from '../../db/inline.js';
 import { cutPage, decodeCursor } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { notFound } from '../../lib/problem.js';
@@ -61,7 +62,7 @@ export function createKeysService(deps: { database: DatabaseHandle; clock: Clock
     const where = [];
     if (!page.include_revoked) where.push(isNull(apiKeys.revokedAt));
     if (page.cursor !== undefined) where.push(gt(apiKeys.seq, decodeCursor(page.cursor, ['number'] as const)[0]));
-    const rows = db.select().from(apiKeys).where(and(...where)).orderBy(asc(apiKeys.seq)).limit(page.limit + 1).all();
+    const rows = db.select().from(apiKeys).where(and(...where)).orderBy(asc(apiKeys.seq)).limit(inlineCount(page.limit + 1)).all();
     return cutPage(rows, page.limit, (last) => [last.seq]);
   }
 

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql }
 import { alias } from 'drizzle-orm/sqlite-core';
 import { type DatabaseHandle, writeTransaction } from '../../db/client.js';
 import { articles, commentFlags, commentRevisions, comments, moderationLog, readers } from '../../db/schema.js';
+import { inlineConstant, inlineCount } from '../../db/inline.js';
 import { cutPage, decodeCursor, type Page } from '../../lib/cursor.js';
 import { badRequest, conflict, notFound } from '../../lib/problem.js';
 import type { Clock } from '../../lib/time.js';
@@ -43,7 +44,7 @@ export function createModerationService(deps: { database: DatabaseHandle; clock:
       .leftJoin(parents, eq(parents.seq, comments.parentSeq))
       .where(where)
       .orderBy(asc(comments.statusAt), asc(comments.seq))
-      .limit(limit)
+      .limit(inlineCount(limit))
       .all();
     const seqs = rows.map((found) => found.row.seq);
     if (seqs.length === 0) return [];
@@ -68,7 +69,7 @@ export function createModerationService(deps: { database: DatabaseHandle; clock:
   }
 
   function queue(filter: QueueFilter): Page<ModeratedComment> {
-    const where: (SQL | undefined)[] = [eq(comments.status, 'pending')];
+    const where: (SQL | undefined)[] = [eq(comments.status, inlineConstant('pending'))];
     if (filter.queue === 'flagged') where.push(isNotNull(comments.flaggedAt));
     if (filter.article !== undefined) {
       const key = filter.article.toLowerCase();
@@ -141,7 +142,7 @@ export function createModerationService(deps: { database: DatabaseHandle; clock:
     if (filter.reader !== undefined) where.push(eq(moderationLog.readerId, filter.reader.toLowerCase()));
     if (filter.action !== undefined) where.push(eq(moderationLog.action, filter.action));
     if (filter.cursor !== undefined) where.push(lt(moderationLog.seq, decodeCursor(filter.cursor, ['number'] as const)[0]));
-    const rows = db.select().from(moderationLog).where(and(...where)).orderBy(desc(moderationLog.seq)).limit(filter.limit + 1).all();
+    const rows = db.select().from(moderationLog).where(and(...where)).orderBy(desc(moderationLog.seq)).limit(inlineCount(filter.limit + 1)).all();
     return cutPage(rows, filter.limit, (last) => [last.seq]);
   }
 

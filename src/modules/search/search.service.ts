@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { DatabaseHandle } from '../../db/client.js';
 import { articles, entities, mentions } from '../../db/schema.js';
+import { inlineCount } from '../../db/inline.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { badRequest, notFound } from '../../lib/problem.js';
 import type { Clock } from '../../lib/time.js';
@@ -66,7 +67,7 @@ export function createSearchService(deps: { database: DatabaseHandle; clock: Clo
       .innerJoin(articles, eq(articles.seq, articlesFts.rowid))
       .where(and(...where))
       .orderBy(asc(rank))
-      .limit(FACET_WINDOW)
+      .limit(inlineCount(FACET_WINDOW))
       .as('best');
     const count = sql<number>`count(*)`;
     return db
@@ -76,7 +77,7 @@ export function createSearchService(deps: { database: DatabaseHandle; clock: Clo
       .innerJoin(entities, eq(entities.seq, mentions.entitySeq))
       .groupBy(entities.seq)
       .orderBy(desc(count), asc(entities.nameKey))
-      .limit(FACET_COUNT)
+      .limit(inlineCount(FACET_COUNT))
       .all();
   }
 
@@ -97,7 +98,7 @@ export function createSearchService(deps: { database: DatabaseHandle; clock: Clo
       .innerJoin(articles, eq(articles.seq, articlesFts.rowid))
       .where(and(...where))
       .orderBy(asc(rank), asc(articles.seq))
-      .limit(page.limit + 1)
+      .limit(inlineCount(page.limit + 1))
       .all();
     const hits: SearchRow[] = rows.slice(0, page.limit);
     const last = hits[hits.length - 1];
