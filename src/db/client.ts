@@ -19,7 +19,8 @@ export interface DatabaseHandle {
 /**
  * Opens the SQLite file with the pragmas Dateline relies on: WAL so readers never wait for
  * the writer, a busy timeout so concurrent writers queue instead of failing, foreign keys on,
- * and synchronous=NORMAL, which in WAL mode loses no committed transaction on a process crash.
+ * synchronous=NORMAL, which in WAL mode loses no committed transaction on a process crash, and
+ * temporary files (statement journals, sorts) in memory.
  * The server checkpoints the WAL in the background (see checkpointer.ts); short-lived callers
  * such as the CLI leave it to SQLite.
  */
@@ -30,6 +31,11 @@ export function openDatabase(path: string, options: { backgroundCheckpoints?: bo
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  // Statement journals in memory. Each comment of a group commit is a savepoint, whose journal
+  // (the pages it touches: a comment's seven indexes, its article's row) outgrew SQLite's 64 KiB
+  // and spilled to a temporary file, created and deleted once per comment; 1M-article corpus:
+  // 1,317 -> 1,495 posts/s.
+  sqlite.pragma('temp_store = MEMORY');
   const db = drizzle({ client: withKeptStatements(sqlite), schema });
   const checkpointer = options.backgroundCheckpoints && path !== ':memory:' ? startCheckpointer(sqlite, path) : undefined;
   return {

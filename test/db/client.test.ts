@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import t from 'tap';
 import { openDatabase, writeTransaction } from '../../src/db/client.js';
@@ -57,4 +60,15 @@ t.test('writeTransaction commits its work or none of it, and nests as a savepoin
   writeTransaction(two, () => insert(two, 'own connection'));
   t.same(notes(one), ['a', 'outer'], 'the failed work left nothing, the inner failure only its own rows');
   t.same(notes(two), ['own connection'], 'each connection writes in its own transaction');
+});
+
+t.test('a connection keeps its temporary files (statement journals, sorts) in memory', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-client-'));
+  const database = openDatabase(join(dir, 'scratch.db'));
+  t.teardown(() => {
+    database.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  t.equal(database.sqlite.pragma('temp_store', { simple: true }), 2, 'MEMORY');
+  t.equal(database.sqlite.pragma('journal_mode', { simple: true }), 'wal');
 });
