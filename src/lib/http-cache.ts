@@ -6,13 +6,27 @@ import { keptValues } from './kept-values.js';
 /** Who a response is for, which decides who may store it. */
 type Audience = 'public' | 'private' | 'editor';
 
-const CACHE_CONTROL: Record<Audience, string> = {
-  // A CDN serves it for a minute, then stale for five more while it revalidates in the background.
-  public: 'public, max-age=60, stale-while-revalidate=300',
-  // The public content, but the request carried a credential: only the caller's own cache keeps it.
-  private: 'private, max-age=60, stale-while-revalidate=300',
-  // Editors see drafts and schedules: nothing may store that.
-  editor: 'private, no-store',
+/**
+ * How long a store may answer from its copy without asking: a minute for content, and not at
+ * all for a discussion, where readers expect a new comment (their own first) at once; asking
+ * costs them a 304.
+ */
+export type Freshness = 'minute' | 'ask-first';
+
+const CACHE_CONTROL: Record<Freshness, Record<Audience, string>> = {
+  minute: {
+    // A CDN serves it for a minute, then stale for five more while it revalidates in the background.
+    public: 'public, max-age=60, stale-while-revalidate=300',
+    // The public content, but the request carried a credential: only the caller's own cache keeps it.
+    private: 'private, max-age=60, stale-while-revalidate=300',
+    // Editors see drafts and schedules: nothing may store that.
+    editor: 'private, no-store',
+  },
+  'ask-first': {
+    public: 'public, no-cache',
+    private: 'private, no-cache',
+    editor: 'private, no-store',
+  },
 };
 
 function audienceOf(request: FastifyRequest, seesUnpublished: boolean): Audience {
@@ -23,8 +37,8 @@ function audienceOf(request: FastifyRequest, seesUnpublished: boolean): Audience
 export interface Validators {
   /** A strong entity tag, quoted. */
   etag: string;
-  /** Milliseconds since the epoch; sent with one-second resolution. */
-  lastModified: number;
+  /** Milliseconds since the epoch; sent with one-second resolution. None where no date names the version. */
+  lastModified?: number;
 }
 
 /** A database-wide version: it moves whenever anything in its scope may have changed. */
@@ -61,7 +75,7 @@ function urlTag(view: 'editor' | 'public', url: string): string {
 /** Names a representation's version in ETag and Last-Modified. */
 export function setValidators(reply: FastifyReply, validators: Validators): void {
   reply.header('etag', validators.etag);
-  reply.header('last-modified', httpDate(validators.lastModified));
+  if (validators.lastModified !== undefined) reply.header('last-modified', httpDate(validators.lastModified));
 }
 
 /**
@@ -90,15 +104,21 @@ function httpDate(at: number): string {
  * True means the client's copy is current: answer 304 and render nothing.
  * `seesUnpublished`: the caller (an editor) gets what the public never sees; nothing stores it.
  */
-export function isNotModified(request: FastifyRequest, reply: FastifyReply, validators: Validators, seesUnpublished: boolean): boolean {
+export function isNotModified(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  validators: Validators,
+  seesUnpublished: boolean,
+  freshness: Freshness = 'minute',
+): boolean {
   const audience = audienceOf(request, seesUnpublished);
   setValidators(reply, validators);
-  reply.header('cache-control', CACHE_CONTROL[audience]);
+  reply.header('cache-control', CACHE_CONTROL[freshness][audience]);
   addVary(reply, 'Authorization');
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch !== undefined) return etagListMatches(ifNoneMatch, validators.etag);
   const ifModifiedSince = request.headers['if-modified-since'];
-  if (ifModifiedSince === undefined) return false;
+  if (ifModifiedSince === undefined || validators.lastModified === undefined) return false;
   const since = Date.parse(ifModifiedSince);
   return Number.isFinite(since) && Math.floor(validators.lastModified / 1000) * 1000 <= since;
 }

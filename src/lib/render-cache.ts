@@ -1,5 +1,7 @@
+import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { COMPRESSION_THRESHOLD, encodeBody, markEncoded, negotiatedEncoding, type ResponseEncoding } from './content-coding.js';
+import { isNotModified } from './http-cache.js';
 import { nextLink } from './links.js';
 
 /**
@@ -14,7 +16,12 @@ interface Rendered {
   encoded?: Partial<Record<ResponseEncoding, Buffer>>;
   /** The Link header last sent with it, and the request URL it was made from. */
   link?: { url: string; header: string };
+  /** Its ETag, where the body alone names its version (sendTagged). */
+  etag?: string;
 }
+
+// 22 base64url characters: 132 bits of the body's SHA-256.
+const BODY_TAG_LENGTH = 22;
 
 function sizeOf(entry: Rendered): number {
   let size = entry.body.length;
@@ -117,16 +124,33 @@ export function createRenderCache(limits: RenderCacheLimits = DEFAULT_LIMITS) {
     render: () => Render,
     mediaType = 'application/json',
   ): FastifyReply {
-    let rendered = key === null ? undefined : get(key);
-    let keptUnder = rendered ? key : null;
-    if (!rendered) {
-      const { keep, ...fresh } = renderNow(reply, render, mediaType);
-      rendered = fresh;
-      if (key !== null && keep) {
-        set(key, rendered);
-        keptUnder = key;
-      }
-    }
+    const { rendered, keptUnder } = obtain(reply, key, render, mediaType);
+    return deliver(request, reply, rendered, keptUnder, mediaType);
+  }
+
+  /**
+   * send() for a JSON body that nothing cheaper names (a comment page): its ETag is a digest of
+   * the body, worked out once per kept body, and a request that names it gets a 304 without one.
+   * Stores must ask again each time (see http-cache.ts, 'ask-first').
+   */
+  function sendTagged(request: FastifyRequest, reply: FastifyReply, key: string | null, render: () => Render): FastifyReply {
+    const { rendered, keptUnder } = obtain(reply, key, render, 'application/json');
+    rendered.etag ??= `"${hash('sha256', rendered.body, 'base64url').slice(0, BODY_TAG_LENGTH)}"`;
+    if (isNotModified(request, reply, { etag: rendered.etag }, false, 'ask-first')) return reply.code(304).send();
+    return deliver(request, reply, rendered, keptUnder, 'application/json');
+  }
+
+  /** The kept body under `key`, or a fresh render, kept unless `key` is null or the render says not to. */
+  function obtain(reply: FastifyReply, key: string | null, render: () => Render, mediaType: string): { rendered: Rendered; keptUnder: string | null } {
+    const kept = key === null ? undefined : get(key);
+    if (kept) return { rendered: kept, keptUnder: key };
+    const { keep, ...fresh } = renderNow(reply, render, mediaType);
+    if (key === null || !keep) return { rendered: fresh, keptUnder: null };
+    set(key, fresh);
+    return { rendered: fresh, keptUnder: key };
+  }
+
+  function deliver(request: FastifyRequest, reply: FastifyReply, rendered: Rendered, keptUnder: string | null, mediaType: string): FastifyReply {
     if (rendered.nextCursor !== null) reply.header('link', linkFor(request, rendered, rendered.nextCursor));
     reply.type(`${mediaType}; charset=utf-8`);
     const encoding = keptUnder === null || rendered.body.length < COMPRESSION_THRESHOLD ? undefined : negotiatedEncoding(request);
@@ -139,6 +163,7 @@ export function createRenderCache(limits: RenderCacheLimits = DEFAULT_LIMITS) {
     get,
     set,
     send,
+    sendTagged,
     get size() {
       return entries.size;
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { GroupCommit } from '../../db/group-commit.js';
 import type { CommentSettings } from '../../config.js';
+import { NotModified } from '../../lib/http-cache.js';
 import { problemResponses } from '../../lib/problem.js';
 import type { RenderCache, RenderCacheLimits } from '../../lib/render-cache.js';
 import { jsonResponse, NoContent } from '../../lib/schemas.js';
@@ -52,12 +53,13 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesOptions> = asyn
       summary: 'Public comments of a published article',
       description:
         'Approved comments only, keyset-paginated. `view=thread` pages through top-level comments with up to 50 replies ' +
-        'nested under each; `discussion` says whether the article takes comments.',
+        'nested under each; `discussion` says whether the article takes comments. Each page has an ETag: caches must ' +
+        'revalidate it on every use (`no-cache`), and a request with its tag in If-None-Match gets a 304 without a body.',
       tags: TAGS,
       security: SECURITY.public,
       params: IdOrSlugParams,
       querystring: ListCommentsQuery,
-      response: { 200: jsonResponse(CommentListSchema, 'A page of comments'), ...problemResponses(400, 401, 404) },
+      response: { 200: jsonResponse(CommentListSchema, 'A page of comments'), 304: NotModified, ...problemResponses(400, 401, 404) },
     },
     handler: async (request, reply) => {
       // An article's comments change with every post, edit, decision and rename, so a page is
@@ -67,7 +69,7 @@ export const commentsRoutes: FastifyPluginAsyncZod<CommentsRoutesOptions> = asyn
       const at = generation();
       const context = lists.publicDiscussion(request.params.id);
       const key = at === null ? null : `comments ${at} ${context.discussion.mode} ${request.url}`;
-      return rendered.send(request, reply, key, () => {
+      return rendered.sendTagged(request, reply, key, () => {
         const list = lists.list(context, request.query);
         return { payload: toCommentList(list), nextCursor: list.page.nextCursor };
       });

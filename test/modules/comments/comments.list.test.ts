@@ -138,6 +138,47 @@ t.test('a comment page is kept until something commits; the clock alone can clos
   t.equal((await ctx.inject({ url })).statusCode, 404, 'an unpublished article has no public comments');
 });
 
+t.test('a comment page has an ETag that caches revalidate each time: 304 until the page changes', async (t) => {
+  const clock = testClock();
+  const ctx = await buildTestApp(t, { clock, env: { COMMENTS_AUTOCLOSE_DAYS: '3', COMMENTS_PER_MINUTE: '100' } });
+  const article = await createArticle(ctx, { status: 'published' });
+  const reader = await createReader(ctx);
+  await postComment(ctx, reader, article.id, { body: 'First: the summit matters.' });
+  const url = `/v1/articles/${article.slug}/comments`;
+
+  const first = await ctx.inject({ url });
+  t.equal(first.statusCode, 200);
+  t.match(first.headers.etag, /^"[\w-]{22}"$/, 'a strong tag');
+  t.equal(first.headers['cache-control'], 'public, no-cache', 'stores may keep it, and must ask before each use');
+  t.match(first.headers.vary, /Authorization/);
+  t.notOk(first.headers['last-modified'], 'no date names a page: a removed comment changes it without one');
+  const etag = first.headers.etag as string;
+  t.equal((await ctx.inject({ url })).headers.etag, etag, 'the same page, the same tag');
+
+  const revalidated = await ctx.inject({ url, headers: { 'if-none-match': etag } });
+  t.equal(revalidated.statusCode, 304);
+  t.equal(revalidated.body, '', 'no body');
+  t.equal(revalidated.headers.etag, etag);
+  t.equal((await ctx.inject({ url, headers: { 'if-none-match': `W/${etag}, "other"` } })).statusCode, 304, 'weak comparison, in a list');
+  t.equal((await ctx.inject({ url, headers: { 'if-none-match': '"other"' } })).statusCode, 200);
+  const signedIn = await ctx.inject({ url, headers: { ...reader.headers, 'if-none-match': etag } });
+  t.equal(signedIn.statusCode, 304, 'a reader gets the same page');
+  t.equal(signedIn.headers['cache-control'], 'private, no-cache', "but only the reader's own cache keeps it");
+
+  await postComment(ctx, reader, article.id, { body: 'Second: so does the air force.' });
+  const afterPost = await ctx.inject({ url, headers: { 'if-none-match': etag } });
+  t.equal(afterPost.statusCode, 200, 'a new comment makes a new page');
+  t.not(afterPost.headers.etag, etag);
+  t.equal(afterPost.json().data.length, 2);
+
+  const open = afterPost.headers.etag as string;
+  clock.advance(3 * 24 * 60 * 60 * 1000);
+  const closed = await ctx.inject({ url, headers: { 'if-none-match': open } });
+  t.equal(closed.statusCode, 200, 'the discussion closing by the clock changes the page');
+  t.equal(closed.json().discussion.mode, 'closed');
+  t.equal((await ctx.inject({ url: `${url}?limit=1`, headers: { 'if-none-match': closed.headers.etag as string } })).statusCode, 200, 'another page, another tag');
+});
+
 t.test('a long thread nests its first 50 replies and counts them all', async (t) => {
   const clock = testClock();
   const ctx = await buildTestApp(t, { clock, env: { COMMENTS_PER_MINUTE: '100' } });
