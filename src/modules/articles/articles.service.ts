@@ -2,7 +2,7 @@ import { and, desc, eq, gt, gte, lt, lte, ne, sql, type SQL } from 'drizzle-orm'
 import { writeTransaction, type DatabaseHandle } from '../../db/client.js';
 import { keptWhileUnchanged } from '../../db/generation.js';
 import { articleRevisions, articles, articleTags, mentions } from '../../db/schema.js';
-import { inlineCount } from '../../db/inline.js';
+import { inlineConstant, inlineCount } from '../../db/inline.js';
 import { cutPage, decodeCursor, type Page } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { conflict, forbidden, notFound, preconditionFailed } from '../../lib/problem.js';
@@ -277,7 +277,7 @@ export function createArticlesService(deps: { database: DatabaseHandle; clock: C
     entityRefs.forEach((entity, i) => {
       where.push(
         i === 0
-          ? and(eq(mentions.entitySeq, entity.seq), sql`${mentions.linked} = 1`)
+          ? and(eq(mentions.entitySeq, entity.seq), eq(mentions.linked, inlineConstant(true)))
           : sql`exists (select 1 from mentions m where m.article_seq = ${articles.seq} and m.entity_seq = ${entity.seq} and m.linked = 1)`,
       );
     });

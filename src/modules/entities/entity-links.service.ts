@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { writeTransaction, type DatabaseHandle } from '../../db/client.js';
 import { articles, entities, mentions } from '../../db/schema.js';
-import { inlineCount } from '../../db/inline.js';
+import { inlineConstant, inlineCount } from '../../db/inline.js';
 import { cutPage, decodeCursor } from '../../lib/cursor.js';
 import type { Clock } from '../../lib/time.js';
 import { articleSummaryColumns, type ArticleRow } from '../articles/article-resource.js';
@@ -45,7 +45,7 @@ export function createEntityLinksService(deps: {
       .select({ articleSeq: mentions.articleSeq, ...linkColumns })
       .from(mentions)
       .innerJoin(entities, eq(entities.seq, mentions.entitySeq))
-      .where(and(inArray(mentions.articleSeq, articleSeqs), sql`${mentions.linked} = 1`))
+      .where(and(inArray(mentions.articleSeq, articleSeqs), eq(mentions.linked, inlineConstant(true))))
       .orderBy(asc(mentions.articleSeq), desc(mentions.salience), asc(entities.nameKey))
       .all();
   }
@@ -63,7 +63,7 @@ export function createEntityLinksService(deps: {
   function articlesOf(entitySeq: number, page: { limit: number; cursor?: string | undefined }) {
     const where: (SQL | undefined)[] = [
       eq(mentions.entitySeq, entitySeq),
-      sql`${mentions.linked} = 1`,
+      eq(mentions.linked, inlineConstant(true)),
       eq(mentions.status, 'published'),
       sql`${mentions.sortAt} <= ${clock()}`,
     ];
@@ -91,14 +91,14 @@ export function createEntityLinksService(deps: {
       where entity_seq = ${entitySeq} and linked = 1 and status = 'published' and sort_at <= ${clock()}
       order by sort_at desc limit ${RELATED_WINDOW}`;
     const own = db.$with('own').as(
-      db.select({ articleSeq: mentions.articleSeq, salience: mentions.salience }).from(mentions).where(and(eq(mentions.entitySeq, entitySeq), sql`${mentions.linked} = 1`, sql`${mentions.articleSeq} in (${recent})`)),
+      db.select({ articleSeq: mentions.articleSeq, salience: mentions.salience }).from(mentions).where(and(eq(mentions.entitySeq, entitySeq), eq(mentions.linked, inlineConstant(true)), sql`${mentions.articleSeq} in (${recent})`)),
     );
     const weight = sql<number>`sum(${mentions.salience} * own.salience)`;
     return db
       .with(own)
       .select({ entity: entities, sharedArticles: sql<number>`count(*)`, weight })
       .from(own)
-      .innerJoin(mentions, and(eq(mentions.articleSeq, own.articleSeq), sql`${mentions.linked} = 1`, sql`${mentions.entitySeq} <> ${entitySeq}`))
+      .innerJoin(mentions, and(eq(mentions.articleSeq, own.articleSeq), eq(mentions.linked, inlineConstant(true)), sql`${mentions.entitySeq} <> ${entitySeq}`))
       .innerJoin(entities, eq(entities.seq, mentions.entitySeq))
       .groupBy(entities.seq)
       .orderBy(desc(weight), desc(sql`count(*)`), asc(entities.nameKey))

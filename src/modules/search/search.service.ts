@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { DatabaseHandle } from '../../db/client.js';
 import { articles, entities, mentions } from '../../db/schema.js';
-import { inlineCount } from '../../db/inline.js';
+import { inlineConstant, inlineCount } from '../../db/inline.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { badRequest, notFound } from '../../lib/problem.js';
 import type { Clock } from '../../lib/time.js';
@@ -73,7 +73,7 @@ export function createSearchService(deps: { database: DatabaseHandle; clock: Clo
     return db
       .select({ id: entities.id, slug: entities.slug, name: entities.name, type: entities.type, count })
       .from(best)
-      .innerJoin(mentions, and(eq(mentions.articleSeq, best.seq), sql`${mentions.linked} = 1`))
+      .innerJoin(mentions, and(eq(mentions.articleSeq, best.seq), eq(mentions.linked, inlineConstant(true))))
       .innerJoin(entities, eq(entities.seq, mentions.entitySeq))
       .groupBy(entities.seq)
       .orderBy(desc(count), asc(entities.nameKey))
