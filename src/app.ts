@@ -48,7 +48,7 @@ import { loadSheddingPlugin } from './plugins/load-shedding.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { rateLimitPlugin } from './plugins/rate-limit.js';
-import { AccessLogController } from './plugins/access-log.js';
+import { AccessLogController, lazyRequestLogger } from './plugins/access-log.js';
 
 export interface AppOverrides {
   /** An already open database (tests share one between app instances). Migrated here too. */
@@ -124,6 +124,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     trustProxy: config.trustProxy,
     requestIdHeader: false,
     logController: new AccessLogController(),
+    childLoggerFactory: lazyRequestLogger,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();

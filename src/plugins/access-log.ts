@@ -1,4 +1,5 @@
-import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
+import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { Bindings, ChildLoggerOptions } from 'pino';
 
 // Query parameters whose values could be credentials are masked before a URL is logged.
 const SECRET_PARAM = /([?&][^=&]*(?:token|secret|key|password|signature|auth)[^=&]*=)[^&]*/gi;
@@ -48,3 +49,51 @@ export class AccessLogController extends LogController {
     return logger;
   }
 }
+
+/**
+ * A request's own logger, made only when the request logs something of its own (an error, a
+ * warning). Fastify gives every request a child logger bound to its id; pino builds a child by
+ * serialising and redacting its bindings, a few microseconds on every request, while most
+ * requests log nothing but the access line, which has a logger of its own (above).
+ */
+class LazyRequestLogger {
+  private made: FastifyBaseLogger | undefined;
+
+  constructor(
+    private readonly parent: FastifyBaseLogger,
+    private readonly bindings: Bindings,
+    private readonly options: ChildLoggerOptions,
+  ) {}
+
+  /** The logger Fastify would have made, made now. */
+  get logger(): FastifyBaseLogger {
+    this.made ??= this.parent.child(this.bindings, this.options);
+    return this.made;
+  }
+
+  /** The route's level, as the child has it, read without making the child. */
+  get level(): string {
+    return this.made?.level ?? this.options.level ?? this.parent.level;
+  }
+
+  set level(level: string) {
+    this.logger.level = level;
+  }
+
+  child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
+    return this.logger.child(bindings, options);
+  }
+}
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type Level = (typeof LEVELS)[number];
+// Declaration merging: the level methods are put on the prototype below, not made per request.
+interface LazyRequestLogger extends Pick<FastifyBaseLogger, Level> {}
+for (const level of LEVELS) {
+  LazyRequestLogger.prototype[level] = function (this: LazyRequestLogger, ...args: unknown[]) {
+    (this.logger[level] as (...logged: unknown[]) => void)(...args);
+  };
+}
+
+export const lazyRequestLogger: NonNullable<FastifyServerOptions['childLoggerFactory']> = (parent, bindings, options) =>
+  new LazyRequestLogger(parent, bindings, options);

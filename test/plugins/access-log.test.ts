@@ -1,5 +1,7 @@
+import type { FastifyBaseLogger, FastifyInstance, RawRequestDefaultExpression } from 'fastify';
+import type { Bindings, ChildLoggerOptions } from 'pino';
 import t from 'tap';
-import { loggableUrl } from '../../src/plugins/access-log.js';
+import { lazyRequestLogger, loggableUrl } from '../../src/plugins/access-log.js';
 import { buildTestApp } from '../helper.js';
 
 t.test('one line per request, written when it is done', async (t) => {
@@ -34,4 +36,23 @@ t.test('credential-like query values are masked; everything else is kept', async
   t.equal(loggableUrl('/v1/search?q=csto&limit=5'), '/v1/search?q=csto&limit=5');
   t.equal(loggableUrl('/feeds/articles.json?api_key=abc&tag=x&token=def'), '/feeds/articles.json?api_key=[redacted]&tag=x&token=[redacted]');
   t.equal(loggableUrl('/x?Access_Token=abc'), '/x?Access_Token=[redacted]');
+});
+
+t.test("a request's own logger is made only when the request logs something of its own", async (t) => {
+  const made: { bindings: Bindings; options: ChildLoggerOptions }[] = [];
+  const lines: unknown[][] = [];
+  const child = { level: 'warn', info: (...args: unknown[]) => lines.push(['info', ...args]), error: (...args: unknown[]) => lines.push(['error', ...args]) };
+  const parent = { level: 'info', child: (bindings: Bindings, options: ChildLoggerOptions) => (made.push({ bindings, options }), child) } as unknown as FastifyBaseLogger;
+
+  const logger = lazyRequestLogger.call({} as FastifyInstance, parent, { request_id: 'r-1' }, { level: 'warn' }, {} as RawRequestDefaultExpression);
+  t.equal(logger.level, 'warn', "the route's level, read without making the logger");
+  t.equal(made.length, 0, 'nothing made while nothing is logged');
+
+  logger.error({ code: 'x' }, 'failed');
+  logger.info('more');
+  t.same(made, [{ bindings: { request_id: 'r-1' }, options: { level: 'warn' } }], 'made once, with the request id bound and the route level');
+  t.same(lines, [['error', { code: 'x' }, 'failed'], ['info', 'more']], 'each line goes to it as logged');
+
+  const unleveled = lazyRequestLogger.call({} as FastifyInstance, parent, { request_id: 'r-2' }, {}, {} as RawRequestDefaultExpression);
+  t.equal(unleveled.level, 'info', "without a route level, the parent's");
 });
