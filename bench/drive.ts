@@ -8,6 +8,13 @@ export interface RunOptions {
   duration: number;
   /** Seconds of load before measuring, so both servers are measured warm (JIT, caches). */
   warmup: number;
+  /**
+   * Seconds of load before measuring a write endpoint. A write path runs for the first time in
+   * its own row (the reads before it share only the HTTP layer with it), and V8 takes ~6 s of
+   * load to optimise it: a fresh server's first second of comment posts costs ~2.5 ms of CPU
+   * per post, ~0.8 ms from the sixth on. The targets are about steady capacity.
+   */
+  writeWarmup: number;
 }
 
 export interface Measurement {
@@ -21,6 +28,9 @@ export interface Measurement {
   /** Highest resident memory of the server seen during the run, MB. */
   rssMb: number;
 }
+
+/** The load for one endpoint's row: write endpoints warm up for `writeWarmup` seconds. */
+export const rowOptions = (endpoint: Pick<Endpoint, 'write'>, run: RunOptions): RunOptions => (endpoint.write ? { ...run, warmup: run.writeWarmup } : run);
 
 /** Loads `server` with `endpoint`; write endpoints get a fresh request each time from `counter`. */
 export async function measure(server: ServerProcess, endpoint: Endpoint, options: RunOptions, counter: { n: number }): Promise<Measurement> {

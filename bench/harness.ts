@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { captureResponses, send } from './capture.js';
 import { type CorpusInfo, writeCorpus } from './corpus.js';
 import { buildVocabulary } from './corpus-text.js';
-import { measure, type Measurement, type RunOptions } from './drive.js';
+import { measure, rowOptions, type Measurement, type RunOptions } from './drive.js';
 import { endpoints as benchEndpoints } from './endpoints.js';
 import { timeExtraction } from './extraction.js';
 import { ROOT, type ServerProcess, startServer } from './processes.js';
@@ -123,8 +123,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const measured: { baseline: Measurement; dateline: Measurement }[] = [];
     for (const endpoint of endpoints) {
       const counter = { n: 0 };
-      const base = await measure(baseline, endpoint, run, counter);
-      const ours = await measure(dateline, endpoint, run, counter);
+      const options = rowOptions(endpoint, run);
+      const base = await measure(baseline, endpoint, options, counter);
+      const ours = await measure(dateline, endpoint, options, counter);
       measured.push({ baseline: base, dateline: ours });
       say(`${endpoint.name}: baseline ${base.rps}/s, Dateline ${ours.rps}/s (p99 ${ours.p99} ms)`);
     }

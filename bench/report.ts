@@ -1,4 +1,4 @@
-import type { Measurement } from './drive.js';
+import type { Measurement, RunOptions } from './drive.js';
 import type { Endpoint, Target } from './endpoints.js';
 import type { ExtractionTiming } from './extraction.js';
 
@@ -23,7 +23,7 @@ export interface BenchResult {
   command: string;
   machine: { cpus: number; model: string; memoryGb: number; node: string; server: string; loadBefore: number[]; loadAfter: number[] };
   corpus: { articles: number; entities: number; comments: number; seed: number; databaseMb: number; generatedSeconds: number | null };
-  settings: { connections: number; duration: number; warmup: number };
+  settings: RunOptions;
   endpoints: EndpointResult[];
   /** POST a comment with one connection: the request's own time, no queueing (issue 4: well under 5 ms). */
   commentServerTime: { p50: number; p99: number; rps: number };
@@ -89,7 +89,7 @@ export function renderTable(result: BenchResult): string {
     `machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadBefore.join(' ')} → ${machine.loadAfter.join(' ')}`,
     `server: ${machine.server}`,
     `corpus: ${corpus.articles} articles, ${corpus.entities} entities, ${corpus.comments} comments (seed ${corpus.seed}, ${corpus.databaseMb} MB)`,
-    `load: ${settings.connections} connections, ${settings.warmup} s warm-up + ${settings.duration} s per server and endpoint, baseline and Dateline alternating`,
+    `load: ${settings.connections} connections, ${settings.warmup} s warm-up (${settings.writeWarmup} s for writes) + ${settings.duration} s per server and endpoint, baseline and Dateline alternating`,
     '',
     `${'endpoint'.padEnd(34)} ${pad('base req/s', 11)} ${pad('p50', 6)} ${pad('p99', 6)} │ ${pad('Dateline', 9)} ${pad('p50', 6)} ${pad('p99', 6)} │ ${pad('ratio', 5)}  target`,
   );

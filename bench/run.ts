@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--articles N] [--seed S] [--connections C] [--duration s] [--warmup s] [--corpus file] [--out dir] [--source]
+// npm run bench [-- --quick] [--articles N] [--seed S] [--connections C] [--duration s] [--warmup s] [--write-warmup s] [--corpus file] [--out dir] [--source]
 // Generates a corpus, starts Dateline (the real server process) and the baseline on loopback,
 // loads both per endpoint, alternating, and prints the table (also written as JSON).
 import { join, resolve } from 'node:path';
@@ -17,6 +17,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '10' },
     duration: { type: 'string' },
     warmup: { type: 'string' },
+    'write-warmup': { type: 'string' },
     corpus: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench', 'results') },
   },
@@ -27,9 +28,10 @@ const run = {
   connections: Number(args.connections),
   duration: Number(args.duration ?? (args.quick ? 3 : 10)),
   warmup: Number(args.warmup ?? (args.quick ? 1 : 3)),
+  writeWarmup: Number(args['write-warmup'] ?? (args.quick ? 3 : 10)),
 };
-if (!Number.isSafeInteger(articles) || articles < 1 || !Number.isSafeInteger(seed) || !(run.duration > 0) || !(run.warmup >= 0) || !(run.connections >= 1)) {
-  process.stderr.write('usage: npm run bench -- [--quick] [--articles N] [--seed S] [--connections C] [--duration s] [--warmup s] [--corpus file] [--out dir] [--source]\n');
+if (!Number.isSafeInteger(articles) || articles < 1 || !Number.isSafeInteger(seed) || !(run.duration > 0) || !(run.warmup >= 0) || !(run.writeWarmup >= 0) || !(run.connections >= 1)) {
+  process.stderr.write('usage: npm run bench -- [--quick] [--articles N] [--seed S] [--connections C] [--duration s] [--warmup s] [--write-warmup s] [--corpus file] [--out dir] [--source]\n');
   process.exit(2);
 }
 

@@ -17,7 +17,7 @@ t.test('npm run bench machinery: both servers answer every endpoint as expected,
     articles: 30,
     seed: 3,
     entities: 200,
-    run: { connections: 2, duration: 0.4, warmup: 0 },
+    run: { connections: 2, duration: 0.4, warmup: 0, writeWarmup: 0.2 },
     extractionSamples: 3,
     out,
     command: 'smoke',
@@ -59,7 +59,7 @@ t.test('npm run bench machinery: both servers answer every endpoint as expected,
   }
   t.match(result, {
     corpus: { articles: 30, entities: 205, seed: 3 },
-    settings: { connections: 2, duration: 0.4, warmup: 0 },
+    settings: { connections: 2, duration: 0.4, warmup: 0, writeWarmup: 0.2 },
     commentServerTime: { p50: Number, p99: Number, rps: Number },
     extraction: { knownEntities: 205, articles: 3 },
     memory: { maxRssMb: Number, targetMb: 250, pass: Boolean },
@@ -69,4 +69,5 @@ t.test('npm run bench machinery: both servers answer every endpoint as expected,
   t.same(JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')), result, 'latest.json is the result');
   const table = renderTable(result);
   for (const e of result.endpoints) t.match(table, e.name);
+  t.match(table, '0 s warm-up (0.2 s for writes) + 0.4 s per server and endpoint');
 });
