@@ -10,7 +10,7 @@ import { buildVocabulary } from './corpus-text.js';
 import { measure, rowOptions, type Measurement, type RunOptions } from './drive.js';
 import { endpoints as benchEndpoints } from './endpoints.js';
 import { timeExtraction } from './extraction.js';
-import { ROOT, type ServerProcess, startServer } from './processes.js';
+import { imageNodeOptions, ROOT, type ServerProcess, startServer } from './processes.js';
 import { type BenchResult, growthAgainst, judge, RSS_TARGET_MB } from './report.js';
 
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
@@ -84,9 +84,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const { path, info, seconds } = corpus(options, work, say);
     say(`corpus: ${info.articles} articles, ${info.entities} entities, ${info.comments} comments${seconds === null ? '' : ` in ${seconds} s`}`);
     const server = options.server ?? 'built';
+    const nodeOptions = imageNodeOptions();
     const dateline = await startServer({
       name: 'Dateline',
       script: server === 'built' ? buildServer(say) : 'src/server.ts',
+      nodeOptions,
       logFile: join(work, 'dateline.log'),
       readyPath: '/health/ready',
       env: {
@@ -147,7 +149,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         model: cpus()[0]?.model ?? 'unknown',
         memoryGb: Math.round(totalmem() / 2 ** 30),
         node: process.version,
-        server: server === 'built' ? 'node dist/server.js (built, as in the Docker image)' : 'node --import tsx src/server.ts (source)',
+        server: server === 'built' ? `${['node', ...nodeOptions, 'dist/server.js'].join(' ')} (built, as in the Docker image)` : `${['node', ...nodeOptions, '--import tsx src/server.ts'].join(' ')} (source)`,
         loadBefore,
         loadAfter: loadavg().map((l) => Math.round(l * 100) / 100),
       },

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -34,13 +35,36 @@ export interface ServerProcess {
 }
 
 /**
+ * The Node options the Docker image starts the server with (the options of its `CMD`, such as
+ * the V8 heap cap), read from the Dockerfile, so the bench runs the server as the image does.
+ */
+export function imageNodeOptions(dockerfile = join(ROOT, 'Dockerfile')): string[] {
+  // Only a line that starts with CMD: the HEALTHCHECK's command is indented under it.
+  const cmd = /^CMD (\[.*\])\s*$/m.exec(readFileSync(dockerfile, 'utf8'));
+  if (!cmd?.[1]) throw new Error(`${dockerfile} has no CMD in exec form`);
+  const argv = JSON.parse(cmd[1]) as unknown;
+  if (!Array.isArray(argv) || argv[0] !== 'node' || argv.at(-1) !== 'dist/server.js' || !argv.every((arg) => typeof arg === 'string')) {
+    throw new Error(`${dockerfile}: the image's command is not node [options] dist/server.js: ${cmd[1]}`);
+  }
+  return argv.slice(1, -1) as string[];
+}
+
+/**
  * Starts an entry point as its own process: TypeScript through tsx (like `npm start`), built
  * JavaScript as it is (like the Docker image), on a free loopback port, with stdout and stderr to `logFile`; resolves once `readyPath` answers 200.
  */
-export async function startServer(options: { name: string; script: string; env: NodeJS.ProcessEnv; logFile: string; readyPath: string }): Promise<ServerProcess> {
+export async function startServer(options: {
+  name: string;
+  script: string;
+  /** Options for node itself, before the entry point. */
+  nodeOptions?: string[];
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+  readyPath: string;
+}): Promise<ServerProcess> {
   const port = await freePort();
   const log = openSync(options.logFile, 'a');
-  const args = options.script.endsWith('.ts') ? ['--import', 'tsx', options.script] : [options.script];
+  const args = [...(options.nodeOptions ?? []), ...(options.script.endsWith('.ts') ? ['--import', 'tsx', options.script] : [options.script])];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...options.env, PORT: String(port), HOST: '127.0.0.1' },

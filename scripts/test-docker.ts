@@ -65,6 +65,7 @@ function checkImageConfig(config: ImageConfig, check: ReturnType<typeof checker>
   check(config.ExposedPorts && '3000/tcp' in config.ExposedPorts, 'exposes 3000/tcp');
   const healthcheck = config.Healthcheck?.Test ?? [];
   check(healthcheck[0] === 'CMD' && /\/health\/ready/.test(healthcheck.join(' ')), 'has a HEALTHCHECK on /health/ready');
+  check(config.Cmd.some((arg) => arg.startsWith('--max-old-space-size=')), `its command caps the V8 heap (${config.Cmd.join(' ')})`);
 }
 
 async function proveImage(dockerfile: string, image: string, label = ''): Promise<void> {
