@@ -55,4 +55,14 @@ t.test("a request's own logger is made only when the request logs something of i
 
   const unleveled = lazyRequestLogger.call({} as FastifyInstance, parent, { request_id: 'r-2' }, {}, {} as RawRequestDefaultExpression);
   t.equal(unleveled.level, 'info', "without a route level, the parent's");
+
+  // A plugin that sets the level or asks for a child of its own gets them from the made logger.
+  const grandchild = { level: 'debug' } as FastifyBaseLogger;
+  (child as unknown as { child: () => FastifyBaseLogger }).child = () => grandchild;
+  const adjusted = lazyRequestLogger.call({} as FastifyInstance, parent, { request_id: 'r-3' }, {}, {} as RawRequestDefaultExpression);
+  adjusted.level = 'error';
+  t.equal(child.level, 'error', 'setting the level makes the logger and sets it there');
+  t.equal(adjusted.level, 'error');
+  t.equal(adjusted.child({ part: 'x' }), grandchild, 'a child is asked of the made logger');
+  t.equal(made.length, 2, 'one logger made for that request');
 });
