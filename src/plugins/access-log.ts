@@ -90,9 +90,12 @@ type Level = (typeof LEVELS)[number];
 // Declaration merging: the level methods are put on the prototype below, not made per request.
 interface LazyRequestLogger extends Pick<FastifyBaseLogger, Level> {}
 for (const level of LEVELS) {
-  LazyRequestLogger.prototype[level] = function (this: LazyRequestLogger, ...args: unknown[]) {
-    (this.logger[level] as (...logged: unknown[]) => void)(...args);
-  };
+  LazyRequestLogger.prototype[level] =
+    level === 'silent'
+      ? () => {} // logs nothing, so makes nothing
+      : function (this: LazyRequestLogger, ...args: unknown[]) {
+          (this.logger[level] as (...logged: unknown[]) => void)(...args);
+        };
 }
 
 export const lazyRequestLogger: NonNullable<FastifyServerOptions['childLoggerFactory']> = (parent, bindings, options) =>

@@ -46,6 +46,7 @@ t.test("a request's own logger is made only when the request logs something of i
 
   const logger = lazyRequestLogger.call({} as FastifyInstance, parent, { request_id: 'r-1' }, { level: 'warn' }, {} as RawRequestDefaultExpression);
   t.equal(logger.level, 'warn', "the route's level, read without making the logger");
+  logger.silent('nothing');
   t.equal(made.length, 0, 'nothing made while nothing is logged');
 
   logger.error({ code: 'x' }, 'failed');
