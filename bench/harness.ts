@@ -84,11 +84,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const { path, info, seconds } = corpus(options, work, say);
     say(`corpus: ${info.articles} articles, ${info.entities} entities, ${info.comments} comments${seconds === null ? '' : ` in ${seconds} s`}`);
     const server = options.server ?? 'built';
-    const nodeOptions = imageNodeOptions();
     const dateline = await startServer({
       name: 'Dateline',
       script: server === 'built' ? buildServer(say) : 'src/server.ts',
-      nodeOptions,
+      nodeOptions: imageNodeOptions(),
       logFile: join(work, 'dateline.log'),
       readyPath: '/health/ready',
       env: {
@@ -149,7 +148,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         model: cpus()[0]?.model ?? 'unknown',
         memoryGb: Math.round(totalmem() / 2 ** 30),
         node: process.version,
-        server: server === 'built' ? `${['node', ...nodeOptions, 'dist/server.js'].join(' ')} (built, as in the Docker image)` : `${['node', ...nodeOptions, '--import tsx src/server.ts'].join(' ')} (source)`,
+        server: `${dateline.command} (${server === 'built' ? 'built, as in the Docker image' : 'source'})`,
         loadBefore,
         loadAfter: loadavg().map((l) => Math.round(l * 100) / 100),
       },

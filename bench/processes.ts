@@ -29,6 +29,8 @@ export interface ServerProcess {
   name: string;
   url: string;
   pid: number;
+  /** The command line it was started with. */
+  command: string;
   /** Resident memory now, in MB (Linux /proc; 0 elsewhere). */
   rssMb(): number;
   stop(): Promise<void>;
@@ -89,7 +91,8 @@ export async function startServer(options: {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { name: options.name, url, pid: child.pid as number, rssMb: () => rssMb(child), stop: () => stop(child, exited) };
+  const command = ['node', ...args].join(' ');
+  return { name: options.name, url, pid: child.pid as number, command, rssMb: () => rssMb(child), stop: () => stop(child, exited) };
 }
 
 async function ready(url: string): Promise<boolean> {

@@ -66,6 +66,7 @@ t.test('npm run bench machinery: both servers answer every endpoint as expected,
     growth: null,
   });
   t.ok(result.memory.maxRssMb > 0, 'the server RSS was read');
+  t.match(result.machine.server, /^node --max-old-space-size=\d+ --import tsx src\/server\.ts \(source\)$/, "Dateline ran with the image's node options, and the report says how");
   t.same(JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')), result, 'latest.json is the result');
   const table = renderTable(result);
   for (const e of result.endpoints) t.match(table, e.name);
