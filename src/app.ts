@@ -54,7 +54,7 @@ export interface AppOverrides {
   /** An already open database (tests share one between app instances). Migrated here too. */
   database?: DatabaseHandle;
   clock?: Clock;
-  /** Where log lines go (default: stdout, written synchronously); the server passes an asynchronous stdout, tests capture them. */
+  /** Where log lines go (default: stdout, a write per line); the server passes a buffered stdout, tests capture them. */
   logStream?: DestinationStream;
   /** Rendered public reads kept in memory; tests that look at every query pass an empty one. */
   renderCache?: RenderCache;

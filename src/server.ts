@@ -15,10 +15,17 @@ try {
   throw error;
 }
 
-// Log lines are written asynchronously: under load, the lines written while one write is in
-// flight go out together in the next, instead of one blocking write per request. pino flushes
-// what is pending synchronously when the process exits, however it exits.
-const app = await buildApp(config, { warmUp: true, logStream: pino.destination({ dest: 1, sync: false }) });
+// Log lines are buffered and written synchronously, in one write per ~4 KiB (some 15 access
+// lines), and at least every quarter second, so a quiet server's lines still show at once.
+// Measured under load: pino's asynchronous mode handed each line to libuv's thread pool on its
+// own, ~19 µs of the event loop per write, 6 % of its time under conditional GETs; one write of
+// 4 KiB costs ~3 µs. What is pending is written when the process exits, however it exits (pino
+// does that itself only in its asynchronous mode); only a kill -9 loses the last lines.
+const LOG_WRITE_BYTES = 4096;
+const LOG_FLUSH_MS = 250;
+const logStream = pino.destination({ dest: 1, sync: true, minLength: LOG_WRITE_BYTES, periodicFlush: LOG_FLUSH_MS });
+process.on('exit', () => logStream.flushSync());
+const app = await buildApp(config, { warmUp: true, logStream });
 
 // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database (WAL
 // checkpoint), exit 0. A second signal, or a drain longer than SHUTDOWN_TIMEOUT_MS, exits 1 at

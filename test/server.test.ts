@@ -109,6 +109,15 @@ t.test('the drain is bounded by SHUTDOWN_TIMEOUT_MS; the database is still close
   await t.rejects(held.response);
 });
 
+t.test("a quiet server's log lines show without waiting for more to fill a write", async (t) => {
+  const server = await startServer(t);
+  const response = await fetch(`${server.url}/v1/articles`, { headers: { 'x-request-id': 'quiet-line-1' } });
+  t.equal(response.status, 200);
+  // One access line is far short of a buffered write: the periodic flush writes it.
+  await server.waitFor(/"request_id":"quiet-line-1"[^\n]*"msg":"request completed"/);
+  t.pass('the access line was written while the server stayed idle');
+});
+
 t.test('bad configuration: exit 78 naming each bad variable, before listening', async (t) => {
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
     env: childEnv({ PORT: 'eighty', TRUST_PROXY: 'everyone', CORS_ORIGINS: 'example.com' }),
