@@ -2,15 +2,26 @@ import { gunzipSync } from 'node:zlib';
 import t from 'tap';
 import { buildTestApp } from '../helper.js';
 
+// Headers for a page a browser renders: /docs sends them, JSON and feed responses do not.
+const DOCUMENT_ONLY = [
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+];
+
 t.test('API responses carry security headers and a CSP that allows nothing', async (t) => {
   const ctx = await buildTestApp(t);
   const res = await ctx.inject({ url: '/v1/articles' });
   t.equal(res.headers['content-security-policy'], "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'");
   t.equal(res.headers['x-content-type-options'], 'nosniff');
-  t.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
-  t.equal(res.headers['referrer-policy'], 'no-referrer');
+  t.equal(res.headers['x-frame-options'], 'DENY');
   t.match(res.headers['strict-transport-security'], /max-age=\d+/);
   t.equal(res.headers['cross-origin-resource-policy'], 'cross-origin', 'public content may be embedded elsewhere');
+  for (const name of DOCUMENT_ONLY) t.equal(res.headers[name], undefined, `${name} governs pages, not JSON: left off`);
   const problem = await ctx.inject({ url: '/v1/nothing' });
   t.equal(problem.headers['x-content-type-options'], 'nosniff', 'problems too');
 });
@@ -20,6 +31,9 @@ t.test('/docs keeps working under its own CSP (swagger-ui loads only its own scr
   const page = await ctx.inject({ url: '/docs/' });
   t.equal(page.statusCode, 200);
   t.match(page.headers['content-type'], /^text\/html/);
+  t.equal(page.headers['referrer-policy'], 'no-referrer', 'an HTML page gets the headers for documents');
+  for (const name of DOCUMENT_ONLY) t.ok(page.headers[name], `${name} is set on the page`);
+  t.equal(page.headers['x-frame-options'], 'DENY');
   const csp = page.headers['content-security-policy'] as string;
   t.match(csp, /default-src 'self'/);
   t.match(csp, /script-src 'self'/);
