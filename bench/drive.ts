@@ -15,6 +15,12 @@ export interface RunOptions {
    * per post, ~0.8 ms from the sixth on. The targets are about steady capacity.
    */
   writeWarmup: number;
+  /**
+   * Seconds of each turn when servers are measured side by side: they take turns until each
+   * has had `duration`. This machine's speed drifts by a third over tens of seconds (other
+   * guests on the host); in turns, both servers see the same drift and the ratio holds still.
+   */
+  slice: number;
 }
 
 export interface Measurement {
@@ -32,33 +38,65 @@ export interface Measurement {
 /** The load for one endpoint's row: write endpoints warm up for `writeWarmup` seconds. */
 export const rowOptions = (endpoint: Pick<Endpoint, 'write'>, run: RunOptions): RunOptions => (endpoint.write ? { ...run, warmup: run.writeWarmup } : run);
 
-/** Loads `server` with `endpoint`; write endpoints get a fresh request each time from `counter`. */
-export async function measure(server: ServerProcess, endpoint: Endpoint, options: RunOptions, counter: { n: number }): Promise<Measurement> {
-  if (options.warmup > 0) await load(server, endpoint, options.connections, options.warmup, counter);
-  let rss = server.rssMb();
-  const sampler = setInterval(() => {
-    rss = Math.max(rss, server.rssMb());
-  }, 250);
+/**
+ * The turns of a side-by-side measurement: server index and seconds, until each server has had
+ * `duration`. The order flips every round (A B, B A, A B …) so neither always goes first.
+ */
+export function turns(servers: number, duration: number, slice: number): { server: number; seconds: number }[] {
+  const plan: { server: number; seconds: number }[] = [];
+  for (let round = 0, left = duration; left > 1e-9; round += 1, left -= slice) {
+    const seconds = Math.round(Math.min(slice, left) * 1000) / 1000;
+    const order = [...Array(servers).keys()];
+    if (round % 2 === 1) order.reverse();
+    for (const server of order) plan.push({ server, seconds });
+  }
+  return plan;
+}
+
+interface Tally {
+  expected: number;
+  total: number;
+  errors: number;
+  seconds: number;
+  times: number[];
+  rss: number;
+}
+
+/**
+ * Loads the servers with `endpoint`, each warmed up first, then measured in turns (see
+ * `turns`); write endpoints get a fresh request each time from `counter`. One measurement per
+ * server, in the order given.
+ */
+export async function measure(servers: ServerProcess[], endpoint: Endpoint, options: RunOptions, counter: { n: number }): Promise<Measurement[]> {
+  if (options.warmup > 0) for (const server of servers) await load(server, endpoint, options.connections, options.warmup, counter);
+  const tallies: Tally[] = servers.map((server) => ({ expected: 0, total: 0, errors: 0, seconds: 0, times: [], rss: server.rssMb() }));
+  const sampler = setInterval(() => servers.forEach((server, i) => (tallies[i]!.rss = Math.max(tallies[i]!.rss, server.rssMb()))), 250);
   try {
-    // autocannon's percentiles are whole milliseconds, too coarse for reads answered in 1–2 ms
-    // (a 1 → 2 ms median reads as 2 × growth); each response's own time is a fraction of one.
-    const times: number[] = [];
-    const result = await load(server, endpoint, options.connections, options.duration, counter, (responseTime) => times.push(responseTime));
-    const expected = result.statusCodeStats?.[`${endpoint.expect}`]?.count ?? 0;
-    const total = Object.values(result.statusCodeStats ?? {}).reduce((sum, s) => sum + (s.count ?? 0), 0);
-    times.sort((a, b) => a - b);
-    return {
-      rps: Math.round((expected / result.duration) * 10) / 10,
-      p50: percentile(times, 0.5) ?? result.latency.p50,
-      p99: percentile(times, 0.99) ?? result.latency.p99,
-      requests: total,
-      unexpected: total - expected + result.errors,
-      errors: result.errors,
-      rssMb: Math.round(Math.max(rss, server.rssMb())),
-    };
+    for (const turn of turns(servers.length, options.duration, options.slice)) {
+      const tally = tallies[turn.server]!;
+      // autocannon's percentiles are whole milliseconds, too coarse for reads answered in 1–2 ms
+      // (a 1 → 2 ms median reads as 2 × growth); each response's own time is a fraction of one.
+      const result = await load(servers[turn.server]!, endpoint, options.connections, turn.seconds, counter, (responseTime) => tally.times.push(responseTime));
+      tally.expected += result.statusCodeStats?.[`${endpoint.expect}`]?.count ?? 0;
+      tally.total += Object.values(result.statusCodeStats ?? {}).reduce((sum, s) => sum + (s.count ?? 0), 0);
+      tally.errors += result.errors;
+      tally.seconds += result.duration;
+    }
   } finally {
     clearInterval(sampler);
   }
+  return tallies.map((tally, i) => {
+    tally.times.sort((a, b) => a - b);
+    return {
+      rps: Math.round((tally.expected / tally.seconds) * 10) / 10,
+      p50: percentile(tally.times, 0.5) ?? 0,
+      p99: percentile(tally.times, 0.99) ?? 0,
+      requests: tally.total,
+      unexpected: tally.total - tally.expected + tally.errors,
+      errors: tally.errors,
+      rssMb: Math.round(Math.max(tally.rss, servers[i]!.rssMb())),
+    };
+  });
 }
 
 function load(

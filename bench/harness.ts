@@ -125,14 +125,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     for (const endpoint of endpoints) {
       const counter = { n: 0 };
       const options = rowOptions(endpoint, run);
-      const base = await measure(baseline, endpoint, options, counter);
-      const ours = await measure(dateline, endpoint, options, counter);
+      const [base, ours] = (await measure([baseline, dateline], endpoint, options, counter)) as [Measurement, Measurement];
       measured.push({ baseline: base, dateline: ours });
       say(`${endpoint.name}: baseline ${base.rps}/s, Dateline ${ours.rps}/s (p99 ${ours.p99} ms)`);
     }
     const commentEndpoint = endpoints.find((e) => e.name.startsWith('post a comment'));
     if (!commentEndpoint) throw new Error('no comment endpoint');
-    const serial = await measure(dateline, commentEndpoint, { ...run, connections: 1 }, { n: 1_000_000 });
+    const [serial] = (await measure([dateline], commentEndpoint, { ...run, connections: 1 }, { n: 1_000_000 })) as [Measurement];
     for (const server of servers.splice(0)) await server.stop();
 
     say('timing extraction…');

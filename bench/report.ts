@@ -89,7 +89,7 @@ export function renderTable(result: BenchResult): string {
     `machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadBefore.join(' ')} → ${machine.loadAfter.join(' ')}`,
     `server: ${machine.server}`,
     `corpus: ${corpus.articles} articles, ${corpus.entities} entities, ${corpus.comments} comments (seed ${corpus.seed}, ${corpus.databaseMb} MB)`,
-    `load: ${settings.connections} connections, ${settings.warmup} s warm-up (${settings.writeWarmup} s for writes) + ${settings.duration} s per server and endpoint, baseline and Dateline alternating`,
+    `load: ${settings.connections} connections, ${settings.warmup} s warm-up (${settings.writeWarmup} s for writes) + ${settings.duration} s per server and endpoint, baseline and Dateline taking turns of ${settings.slice} s`,
     '',
     `${'endpoint'.padEnd(34)} ${pad('base req/s', 11)} ${pad('p50', 6)} ${pad('p99', 6)} │ ${pad('Dateline', 9)} ${pad('p50', 6)} ${pad('p99', 6)} │ ${pad('ratio', 5)}  target`,
   );

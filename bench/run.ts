@@ -1,6 +1,6 @@
-// npm run bench [-- --quick] [--articles N] [--seed S] [--connections C] [--duration s] [--warmup s] [--write-warmup s] [--corpus file] [--out dir] [--source]
+// npm run bench [-- --quick] [--articles N] [--seed S] [--connections C] [--duration s] [--warmup s] [--write-warmup s] [--slice s] [--corpus file] [--out dir] [--source]
 // Generates a corpus, starts Dateline (the real server process) and the baseline on loopback,
-// loads both per endpoint, alternating, and prints the table (also written as JSON).
+// loads both per endpoint, taking turns of a few seconds, and prints the table (also written as JSON).
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { progressBar } from '../src/cli/context.js';
@@ -18,6 +18,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string' },
     warmup: { type: 'string' },
     'write-warmup': { type: 'string' },
+    slice: { type: 'string' },
     corpus: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench', 'results') },
   },
@@ -29,9 +30,10 @@ const run = {
   duration: Number(args.duration ?? (args.quick ? 3 : 10)),
   warmup: Number(args.warmup ?? (args.quick ? 1 : 3)),
   writeWarmup: Number(args['write-warmup'] ?? (args.quick ? 3 : 10)),
+  slice: Number(args.slice ?? (args.quick ? 1 : 2)),
 };
-if (!Number.isSafeInteger(articles) || articles < 1 || !Number.isSafeInteger(seed) || !(run.duration > 0) || !(run.warmup >= 0) || !(run.writeWarmup >= 0) || !(run.connections >= 1)) {
-  process.stderr.write('usage: npm run bench -- [--quick] [--articles N] [--seed S] [--connections C] [--duration s] [--warmup s] [--write-warmup s] [--corpus file] [--out dir] [--source]\n');
+if (!Number.isSafeInteger(articles) || articles < 1 || !Number.isSafeInteger(seed) || !(run.duration > 0) || !(run.warmup >= 0) || !(run.writeWarmup >= 0) || !(run.connections >= 1) || !(run.slice > 0)) {
+  process.stderr.write('usage: npm run bench -- [--quick] [--articles N] [--seed S] [--connections C] [--duration s] [--warmup s] [--write-warmup s] [--slice s] [--corpus file] [--out dir] [--source]\n');
   process.exit(2);
 }
 
