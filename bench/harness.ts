@@ -8,12 +8,12 @@ import { captureResponses, send } from './capture.js';
 import { type CorpusInfo, writeCorpus } from './corpus.js';
 import { buildVocabulary } from './corpus-text.js';
 import { measure, rowOptions, type Measurement, type RunOptions } from './drive.js';
-import { endpoints as benchEndpoints } from './endpoints.js';
+import { type Endpoint, endpoints as benchEndpoints } from './endpoints.js';
 import { timeExtraction } from './extraction.js';
 import { imageNodeOptions, ROOT, type ServerProcess, startServer } from './processes.js';
 import { type BenchResult, growthAgainst, judge, RSS_TARGET_MB } from './report.js';
 
-const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
+export const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 const GROWTH_BASE = 10_000;
 
 export interface BenchOptions {
@@ -43,9 +43,14 @@ export interface BenchOptions {
   onProgress?: (done: number) => void;
 }
 
-type StoredInfo = Omit<CorpusInfo, 'vocabulary'>;
+export type StoredInfo = Omit<CorpusInfo, 'vocabulary'>;
 
-function corpus(options: BenchOptions, work: string, say: (line: string) => void): { path: string; info: StoredInfo; seconds: number | null } {
+/** The corpus at `corpusPath` if it is there (with its `.json`), else a new one generated into it (or into `work`). */
+export function prepareCorpus(
+  options: Pick<BenchOptions, 'corpusPath' | 'articles' | 'seed' | 'entities' | 'onProgress'>,
+  work: string,
+  say: (line: string) => void,
+): { path: string; info: StoredInfo; seconds: number | null } {
   const path = options.corpusPath ?? join(work, 'corpus.db');
   const infoPath = `${path}.json`;
   if (existsSync(path) && existsSync(infoPath)) {
@@ -72,6 +77,56 @@ function buildServer(say: (line: string) => void): string {
   return 'dist/server.js';
 }
 
+/** Starts a Dateline server process on the corpus, as the bench runs it (the image's node options, budgets far above the load). */
+export function startDateline(options: {
+  name: string;
+  script: string;
+  corpusPath: string;
+  work: string;
+  env: NodeJS.ProcessEnv;
+  /** Settings of this server alone, over the bench's (a comparison's variant: LOG_LEVEL=warn …). */
+  overrides?: Record<string, string>;
+}): Promise<ServerProcess> {
+  return startServer({
+    name: options.name,
+    script: options.script,
+    nodeOptions: imageNodeOptions(),
+    logFile: join(options.work, `${options.name.replace(/\W+/g, '-')}.log`),
+    readyPath: '/health/ready',
+    env: {
+      ...options.env,
+      DATABASE_PATH: options.corpusPath,
+      LOG_LEVEL: 'info',
+      DATELINE_ADMIN_KEY: ADMIN_KEY,
+      PUBLIC_BASE_URL: 'https://news.example',
+      // Budgets far above what the bench sends: it measures the work, not the refusals.
+      RATE_LIMIT_MAX: '1000000000',
+      COMMENTS_PER_MINUTE: '1000',
+      ...options.overrides,
+    },
+  });
+}
+
+/**
+ * Asks `dateline` for every endpoint's answer and starts the baseline, which replays them.
+ * Writes are asked first: they move the content version, which the conditional GET's ETag names.
+ */
+export async function startBaseline(dateline: ServerProcess, endpoints: Endpoint[], work: string, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+  const captured = await captureResponses(dateline.url, endpoints.filter((e) => e.write));
+  const listEtag = (await send(dateline.url, { method: 'GET', path: '/v1/articles', headers: {} })).headers.etag ?? '';
+  for (const endpoint of endpoints) if ('if-none-match' in endpoint.request.headers) endpoint.request.headers['if-none-match'] = listEtag;
+  captured.push(...(await captureResponses(dateline.url, endpoints.filter((e) => !e.write))));
+  const responsesFile = join(work, 'responses.json');
+  writeFileSync(responsesFile, JSON.stringify(captured));
+  return startServer({
+    name: 'baseline',
+    script: 'bench/baseline.ts',
+    logFile: join(work, 'baseline.log'),
+    readyPath: '/health/ready',
+    env: { ...env, BASELINE_RESPONSES: responsesFile },
+  });
+}
+
 /** Runs the whole benchmark; every server it starts is stopped before it returns or throws. */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const say = options.say ?? (() => {});
@@ -81,44 +136,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const loadBefore = loadavg().map((l) => Math.round(l * 100) / 100);
   const { run } = options;
   try {
-    const { path, info, seconds } = corpus(options, work, say);
+    const { path, info, seconds } = prepareCorpus(options, work, say);
     say(`corpus: ${info.articles} articles, ${info.entities} entities, ${info.comments} comments${seconds === null ? '' : ` in ${seconds} s`}`);
     const server = options.server ?? 'built';
-    const dateline = await startServer({
-      name: 'Dateline',
-      script: server === 'built' ? buildServer(say) : 'src/server.ts',
-      nodeOptions: imageNodeOptions(),
-      logFile: join(work, 'dateline.log'),
-      readyPath: '/health/ready',
-      env: {
-        ...env,
-        DATABASE_PATH: path,
-        LOG_LEVEL: 'info',
-        DATELINE_ADMIN_KEY: ADMIN_KEY,
-        PUBLIC_BASE_URL: 'https://news.example',
-        // Budgets far above what the bench sends: it measures the work, not the refusals.
-        RATE_LIMIT_MAX: '1000000000',
-        COMMENTS_PER_MINUTE: '1000',
-      },
-    });
+    const dateline = await startDateline({ name: 'Dateline', script: server === 'built' ? buildServer(say) : 'src/server.ts', corpusPath: path, work, env });
     servers.push(dateline);
     // The same vocabulary the corpus was written from (a reused corpus needs the same seed).
     const vocabulary = buildVocabulary(options.seed, options.entities);
     const endpoints = benchEndpoints({ ...info, vocabulary, adminKey: ADMIN_KEY, seed: options.seed, runId: Date.now().toString(36) });
-    // Writes first: they move the content version, which the conditional GET's ETag names.
-    const captured = await captureResponses(dateline.url, endpoints.filter((e) => e.write));
-    const listEtag = (await send(dateline.url, { method: 'GET', path: '/v1/articles', headers: {} })).headers.etag ?? '';
-    for (const endpoint of endpoints) if ('if-none-match' in endpoint.request.headers) endpoint.request.headers['if-none-match'] = listEtag;
-    captured.push(...(await captureResponses(dateline.url, endpoints.filter((e) => !e.write))));
-    const responsesFile = join(work, 'responses.json');
-    writeFileSync(responsesFile, JSON.stringify(captured));
-    const baseline = await startServer({
-      name: 'baseline',
-      script: 'bench/baseline.ts',
-      logFile: join(work, 'baseline.log'),
-      readyPath: '/health/ready',
-      env: { ...env, BASELINE_RESPONSES: responsesFile },
-    });
+    const baseline = await startBaseline(dateline, endpoints, work, env);
     servers.push(baseline);
 
     const measured: { baseline: Measurement; dateline: Measurement }[] = [];
