@@ -1,6 +1,7 @@
 import fastifyRateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { keptValues } from '../lib/kept-values.js';
 import { Problem, withProblemResponses } from '../lib/problem.js';
 
 export interface RateLimitOptions {
@@ -14,12 +15,24 @@ export interface RateLimitOptions {
 // Orchestrators must be able to probe a process that clients are flooding.
 const EXEMPT = /^\/health\//;
 
-/** A credential counts on its own wherever it comes from; anonymous callers count per address (IPv6: per /64). */
-function clientKey(request: FastifyRequest): string {
-  const principal = request.principal;
-  if (principal?.kind === 'staff') return `key:${principal.keyId}`;
-  if (principal?.kind === 'reader') return `reader:${principal.readerId}`;
-  return `ip:${normalizeIP(request.ip)}`;
+// Addresses whose normal form is kept. Working out an IPv6 address's /64 parses it twice (the
+// library's normalizeIP: ~10 µs, ~7 µs for an IPv4-mapped one, a quarter of a cached read), on
+// every request, and clients come back: a news site's readers, its partners' pollers.
+const ADDRESSES_KEPT = 10_000;
+
+/**
+ * The function that names a request's budget: a credential counts on its own wherever it comes
+ * from; anonymous callers count per address (IPv6: per /64).
+ */
+function clientKeys(): (request: FastifyRequest) => string {
+  const normalized = keptValues<string>(ADDRESSES_KEPT);
+  return (request) => {
+    const principal = request.principal;
+    if (principal?.kind === 'staff') return `key:${principal.keyId}`;
+    if (principal?.kind === 'reader') return `reader:${principal.readerId}`;
+    const { ip } = request;
+    return normalized(ip, () => `ip:${normalizeIP(ip)}`);
+  };
 }
 
 /**
@@ -44,7 +57,7 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: RateLimitOp
     max: (request) =>
       request.principal?.kind === 'staff' && request.principal.role === 'syndication' ? opts.syndicationMax : opts.max,
     timeWindow: opts.windowMs,
-    keyGenerator: clientKey,
+    keyGenerator: clientKeys(),
     enableDraftSpec: true,
     errorResponseBuilder: (_request, context) =>
       new Problem(429, 'rate-limited', 'Too many requests', `The limit is ${context.max} requests per ${seconds} s; retry in ${context.after}`),

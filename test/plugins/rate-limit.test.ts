@@ -26,6 +26,21 @@ t.test('anonymous callers get a budget per address, with RateLimit headers and a
   t.notOk('ratelimit-limit' in (await ctx.inject({ url: '/health/live' })).headers);
 });
 
+t.test('an IPv6 caller is counted per /64, and an IPv4 address the same however it is written', async (t) => {
+  const ctx = await buildTestApp(t, { env: LIMITS });
+  const statuses = async (remoteAddress: string, times: number) => {
+    const seen = [];
+    for (let i = 0; i < times; i++) seen.push((await ctx.inject({ url: '/v1/articles', remoteAddress })).statusCode);
+    return seen;
+  };
+  // One subscriber's devices share a /64: their addresses count together.
+  t.same(await statuses('2001:db8:85a3:7:1::1', 2), [200, 200]);
+  t.same(await statuses('2001:DB8:85A3:7:ffff:ffff:ffff:fffe', 2), [200, 429], 'the same /64, written otherwise, shares the budget');
+  t.same(await statuses('2001:db8:85a3:8::1', 1), [200], 'the next /64 has its own');
+  t.same(await statuses('198.51.100.7', 3), [200, 200, 200]);
+  t.same(await statuses('::ffff:198.51.100.7', 1), [429], 'an IPv4-mapped address is that IPv4 address');
+});
+
 t.test('each key counts on its own; syndication keys get the larger budget', async (t) => {
   const ctx = await buildTestApp(t, { env: LIMITS });
   const syndication = await ctx.keyFor('syndication');
