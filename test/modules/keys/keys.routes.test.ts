@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import t from 'tap';
+import { openDatabase } from '../../../src/db/client.js';
+import { OTHER_PROCESS_CHECK_MS } from '../../../src/db/generation.js';
+import { systemClock } from '../../../src/lib/time.js';
+import { createKeysService } from '../../../src/modules/keys/keys.service.js';
+import { createReader } from '../../factories.js';
 import { buildTestApp } from '../../helper.js';
 
 t.test('an admin creates a key whose secret is shown once and stored hashed', async (t) => {
@@ -63,4 +69,46 @@ t.test('keys page with a cursor', async (t) => {
   const second = await ctx.inject({ url: `/v1/keys?limit=2&cursor=${first.json().next_cursor}`, headers: ctx.admin });
   t.equal(second.json().data.length, 2);
   t.equal(second.json().next_cursor, null);
+});
+
+t.test('a credential is resolved by statements prepared once: a partner polling its feed builds no query', async (t) => {
+  const ctx = await buildTestApp(t);
+  const partner = await ctx.keyFor('syndication');
+  const reader = await createReader(ctx);
+  const first = await ctx.inject({ url: '/feeds/articles.json', headers: partner });
+  t.equal(first.statusCode, 200);
+  // Drizzle asks its connection to prepare every query it builds; a query prepared by hand
+  // runs without asking. (drizzle() returns the connection as $client; the Db type omits it.)
+  const client = (ctx.database.db as unknown as { $client: typeof ctx.database.sqlite }).$client;
+  const built: string[] = [];
+  const prepare = client.prepare;
+  client.prepare = ((source: string) => {
+    built.push(source);
+    return prepare.call(client, source);
+  }) as typeof client.prepare;
+  t.teardown(() => {
+    client.prepare = prepare;
+  });
+  const polls = [];
+  for (let i = 0; i < 3; i++) polls.push(await ctx.inject({ url: '/feeds/articles.json', headers: { ...partner, 'if-none-match': String(first.headers.etag) } }));
+  t.same(polls.map((res) => res.statusCode), [304, 304, 304]);
+  // A reader's token and the admin's key are resolved the same way.
+  t.equal((await ctx.inject({ url: '/feeds/articles.json', headers: reader.headers })).statusCode, 200);
+  t.equal((await ctx.inject({ url: '/feeds/articles.json', headers: ctx.admin })).statusCode, 200);
+  t.same(built, [], 'no query built per request');
+});
+
+t.test('a key revoked by another process (the CLI) stops working at once, although the server keeps resolved keys', async (t) => {
+  const ctx = await buildTestApp(t);
+  const key = (await ctx.inject({ method: 'POST', url: '/v1/keys', headers: ctx.admin, payload: { name: 'partner', role: 'syndication' } })).json();
+  const auth = { authorization: `Bearer ${key.secret}` };
+  for (let i = 0; i < 3; i++) t.equal((await ctx.inject({ url: '/feeds/articles.json', headers: auth })).statusCode, 200);
+  const cli = openDatabase(ctx.database.sqlite.name);
+  t.teardown(() => cli.close());
+  createKeysService({ database: cli, clock: systemClock }).revoke(key.id);
+  // Another connection's commit is looked for at most once a millisecond.
+  await sleep(OTHER_PROCESS_CHECK_MS * 2);
+  const denied = await ctx.inject({ url: '/feeds/articles.json', headers: auth });
+  t.equal(denied.statusCode, 401);
+  t.equal(denied.json().code, 'unauthorized');
 });
