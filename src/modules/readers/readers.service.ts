@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client.js';
+import { keptWhileUnchanged } from '../../db/generation.js';
 import { readers } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { badRequest, notFound } from '../../lib/problem.js';
@@ -11,6 +12,9 @@ import type { ReaderRow } from './reader-resource.js';
 import type { CreateReaderInput } from './readers.schemas.js';
 
 const TOKEN_KIND = 'dlr';
+
+// Readers whose token's owner is kept between writes: a busy discussion's active readers.
+const TOKENS_KEPT = 10_000;
 
 /** Reader tokens are `dlr_…`, so the credential resolver tells them from staff keys without a lookup. */
 export const isReaderToken = (secret: string): boolean => secret.startsWith(`${TOKEN_KIND}_`);
@@ -26,6 +30,9 @@ export function createReadersService(deps: { database: DatabaseHandle; clock: Cl
     .where(eq(readers.tokenHash, sql.placeholder('hash')))
     .prepare();
   const byId = db.select().from(readers).where(eq(readers.id, sql.placeholder('id'))).prepare();
+  // A signed-in reader's every page view resolves the token; each read outside a transaction
+  // takes and drops SQLite's WAL read lock. Kept while the database stays as it was.
+  const keptOwners = keptWhileUnchanged<{ id: string } | undefined>(deps.database.generation, TOKENS_KEPT);
 
   /**
    * A new reader and their token. Every call makes a new reader, whatever the e-mail: answering
@@ -56,7 +63,8 @@ export function createReadersService(deps: { database: DatabaseHandle; clock: Cl
 
   /** The principal of a reader token; blocked readers still authenticate (and see their block). */
   function resolve(token: string): Principal | null {
-    const row = byTokenHash.get({ hash: hashSecret(token) });
+    const hash = hashSecret(token);
+    const row = keptOwners(hash, () => byTokenHash.get({ hash }));
     return row ? { kind: 'reader', readerId: row.id } : null;
   }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import t from 'tap';
 import { createReader } from '../../factories.js';
 import { buildTestApp } from '../../helper.js';
+import { captureQueries } from '../../query-plans.js';
 
 t.test('a new reader gets a token once; only its hash is stored and the e-mail is kept lowercase', async (t) => {
   const ctx = await buildTestApp(t);
@@ -73,4 +74,18 @@ t.test('reader tokens and staff keys are told apart by prefix', async (t) => {
   t.equal(staff.statusCode, 403, 'a staff key is not a reader');
   t.equal((await ctx.inject({ url: '/v1/keys', headers: reader.headers })).statusCode, 403, 'a reader token is not a staff key');
   t.equal((await ctx.inject({ url: '/v1/articles?status=draft', headers: reader.headers })).statusCode, 403);
+});
+
+t.test("a signed-in reader's token is looked up once while nothing changes, and again after a write", async (t) => {
+  const ctx = await buildTestApp(t);
+  const reader = await createReader(ctx);
+  t.equal((await ctx.inject({ url: '/feeds/articles.json', headers: reader.headers })).statusCode, 200);
+  const lookups = async (work: () => Promise<unknown>) =>
+    (await captureQueries(ctx.database, work)).filter((query) => query.sql.includes('"token_hash"')).length;
+  const views = async () => {
+    for (let i = 0; i < 3; i++) t.equal((await ctx.inject({ url: '/feeds/articles.json', headers: reader.headers })).statusCode, 200);
+  };
+  t.equal(await lookups(views), 0, 'three page views, no lookup');
+  t.equal((await ctx.inject({ method: 'POST', url: '/v1/readers', payload: { display_name: 'Another', email: 'another@example.org' } })).statusCode, 201);
+  t.equal(await lookups(views), 1, 'a write, then one lookup for the three');
 });
