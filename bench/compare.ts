@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { buildVocabulary } from './corpus-text.js';
 import { measure, type RunOptions } from './drive.js';
 import { endpoints as benchEndpoints } from './endpoints.js';
-import { ADMIN_KEY, prepareCorpus, startBaseline, startDateline } from './harness.js';
+import { ADMIN_KEY, createPartnerKey, prepareCorpus, startBaseline, startDateline } from './harness.js';
 import { ROOT, type ServerProcess } from './processes.js';
 
 /** A server to compare: a git revision (or `src`, the working tree through tsx) and settings of its own. */
@@ -108,7 +108,8 @@ export async function runComparison(options: CompareOptions): Promise<CompareRow
       servers.push(await startDateline({ name: variant.label, script, corpusPath: path, work, env, overrides: variant.env }));
     }
     const vocabulary = buildVocabulary(options.seed, options.entities);
-    const reads = benchEndpoints({ ...info, vocabulary, adminKey: ADMIN_KEY, seed: options.seed, runId: Date.now().toString(36) }).filter((e) => !e.write);
+    const partnerKey = await createPartnerKey(servers[0] as ServerProcess);
+    const reads = benchEndpoints({ ...info, vocabulary, adminKey: ADMIN_KEY, partnerKey, seed: options.seed, runId: Date.now().toString(36) }).filter((e) => !e.write);
     // Every variant is measured on the answers of the first: the baseline replays those.
     const baseline = await startBaseline(servers[0] as ServerProcess, reads, work, env);
     servers.push(baseline);

@@ -34,6 +34,8 @@ export interface EndpointContext {
   entitySlug: string;
   readerTokens: string[];
   adminKey: string;
+  /** A syndication key's secret: partners poll their feeds with one. */
+  partnerKey: string;
   seed: number;
   /**
    * Names this run in what it writes, so a run on a reused corpus (--corpus), which holds the
@@ -73,8 +75,15 @@ export function endpoints(ctx: EndpointContext): Endpoint[] {
     read(`search, rare term "${RARE_TERM}"`, `/v1/search?q=${RARE_TERM}`, { kind: 'p99-vs-item', max: 3 }),
     read('entity articles', `/v1/entities/${ctx.entitySlug}/articles`, { kind: 'ratio', min: 0.7 }),
     read('JSON Feed', '/feeds/articles.json', { kind: 'ratio', min: 0.7 }),
-    // If-None-Match is set to the list's current ETag once the writes that move it are captured.
+    // If-None-Match is set to the resource's current ETag once the writes that move it are captured.
     { name: 'list, conditional GET (304)', write: false, expect: 304, target: { kind: 'ratio', min: 0.8 }, request: get('/v1/articles', { 'if-none-match': '' }) },
+    {
+      name: 'JSON Feed, partner key, 304',
+      write: false,
+      expect: 304,
+      target: { kind: 'ratio', min: 0.8 },
+      request: get('/feeds/articles.json', { authorization: `Bearer ${ctx.partnerKey}`, 'if-none-match': '' }),
+    },
     { name: 'post a comment (policy)', write: true, expect: 201, target: { kind: 'rate', min: 1000 }, request: comment(0), next: comment },
     { name: 'import wire copy (extraction)', write: true, expect: 201, target: { kind: 'rate', min: 50 }, request: wire(0), next: wire },
   ];

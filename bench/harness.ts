@@ -101,10 +101,19 @@ export function startDateline(options: {
       PUBLIC_BASE_URL: 'https://news.example',
       // Budgets far above what the bench sends: it measures the work, not the refusals.
       RATE_LIMIT_MAX: '1000000000',
+      RATE_LIMIT_SYNDICATION_MAX: '1000000000',
       COMMENTS_PER_MINUTE: '1000',
       ...options.overrides,
     },
   });
+}
+
+/** Makes a syndication key through the admin API, as a partner is given one; its secret. */
+export async function createPartnerKey(dateline: ServerProcess): Promise<string> {
+  const body = JSON.stringify({ name: 'bench partner', role: 'syndication' });
+  const res = await send(dateline.url, { method: 'POST', path: '/v1/keys', headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' }, body });
+  if (res.status !== 201) throw new Error(`could not make a partner key: ${res.status} ${res.body.toString()}`);
+  return (JSON.parse(res.body.toString()) as { secret: string }).secret;
 }
 
 /**
@@ -113,8 +122,11 @@ export function startDateline(options: {
  */
 export async function startBaseline(dateline: ServerProcess, endpoints: Endpoint[], work: string, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const captured = await captureResponses(dateline.url, endpoints.filter((e) => e.write));
-  const listEtag = (await send(dateline.url, { method: 'GET', path: '/v1/articles', headers: {} })).headers.etag ?? '';
-  for (const endpoint of endpoints) if ('if-none-match' in endpoint.request.headers) endpoint.request.headers['if-none-match'] = listEtag;
+  for (const { request } of endpoints) {
+    if (!('if-none-match' in request.headers)) continue;
+    const { 'if-none-match': _asked, ...headers } = request.headers;
+    request.headers['if-none-match'] = (await send(dateline.url, { method: 'GET', path: request.path, headers })).headers.etag ?? '';
+  }
   captured.push(...(await captureResponses(dateline.url, endpoints.filter((e) => !e.write))));
   const responsesFile = join(work, 'responses.json');
   writeFileSync(responsesFile, JSON.stringify(captured));
@@ -143,7 +155,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     servers.push(dateline);
     // The same vocabulary the corpus was written from (a reused corpus needs the same seed).
     const vocabulary = buildVocabulary(options.seed, options.entities);
-    const endpoints = benchEndpoints({ ...info, vocabulary, adminKey: ADMIN_KEY, seed: options.seed, runId: Date.now().toString(36) });
+    const partnerKey = await createPartnerKey(dateline);
+    const endpoints = benchEndpoints({ ...info, vocabulary, adminKey: ADMIN_KEY, partnerKey, seed: options.seed, runId: Date.now().toString(36) });
     const baseline = await startBaseline(dateline, endpoints, work, env);
     servers.push(baseline);
 

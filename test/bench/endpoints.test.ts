@@ -8,7 +8,7 @@ import { slugify } from '../../src/lib/slug.js';
 // it; the run's mark must survive into the slug, or the import is refused as already taken.
 t.test('two runs never import an article under the same slug', async (t) => {
   const vocabulary = buildVocabulary(1, 50);
-  const context = { vocabulary, adminKey: 'key', seed: 1, articleSlug: 'a', entitySlug: 'e', readerTokens: ['r'] };
+  const context = { vocabulary, adminKey: 'key', partnerKey: 'partner', seed: 1, articleSlug: 'a', entitySlug: 'e', readerTokens: ['r'] };
   const slugsOf = (runId: string) => {
     const wire = endpoints({ ...context, runId }).find((endpoint) => endpoint.name.startsWith('import'));
     if (!wire?.next) throw new Error('no import endpoint');
