@@ -164,7 +164,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(opsRoutes, { database, stats: services.stats });
   await app.register(articlesRoutes, { articles, changes, clock, presentEntities, rendered });
   await app.register(entitiesRoutes, { entities, links: entityLinks, changes, clock, rendered });
-  await app.register(entityLinksRoutes, { articles, links: entityLinks, present: presentEntities });
+  await app.register(entityLinksRoutes, { articles, links: entityLinks, present: presentEntities, changes, rendered });
   await app.register(searchRoutes, { search: services.search, changes, clock, rendered });
   await app.register(keysRoutes, { keys: services.keys });
   await app.register(changesRoutes, { changes });

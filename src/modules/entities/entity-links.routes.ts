@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../lib/problem.js';
+import type { RenderCache } from '../../lib/render-cache.js';
 import { jsonResponse, NoContent } from '../../lib/schemas.js';
 import { isStaff, requireRole, SECURITY } from '../../plugins/auth.js';
 import { IdOrSlugParams } from '../articles/articles.schemas.js';
 import type { ArticlesService } from '../articles/articles.service.js';
+import type { ChangesService } from '../changes/changes.service.js';
 import { ArticleEntityList, ArticleEntityParams } from './entities.schemas.js';
 import type { ArticleEntityPresenter } from './article-entities.js';
 import type { EntityLinksService } from './entity-links.service.js';
@@ -11,10 +13,13 @@ import type { EntityLinksService } from './entity-links.service.js';
 const TAGS = ['entities'];
 
 /** An article's entities: read by anyone who may read the article, pinned and removed by editors. */
-export const entityLinksRoutes: FastifyPluginAsyncZod<{ articles: ArticlesService; links: EntityLinksService; present: ArticleEntityPresenter }> = async (
-  app,
-  { articles, links, present },
-) => {
+export const entityLinksRoutes: FastifyPluginAsyncZod<{
+  articles: ArticlesService;
+  links: EntityLinksService;
+  present: ArticleEntityPresenter;
+  changes: ChangesService;
+  rendered: RenderCache;
+}> = async (app, { articles, links, present, changes, rendered }) => {
   app.get('/v1/articles/:id/entities', {
     schema: {
       operationId: 'listArticleEntities',
@@ -24,9 +29,15 @@ export const entityLinksRoutes: FastifyPluginAsyncZod<{ articles: ArticlesServic
       params: IdOrSlugParams,
       response: { 200: jsonResponse(ArticleEntityList, 'Linked entities'), ...problemResponses(401, 404) },
     },
-    handler: async (request) => {
-      const article = articles.get(request.params.id, { staff: isStaff(request, 'editor') });
-      return { data: present([article.seq]).get(article.seq) ?? [] };
+    handler: async (request, reply) => {
+      const staff = isStaff(request, 'editor');
+      // The public's view is kept under the content version, which a change to the article,
+      // its links or its entities moves; editors may see drafts, and their views are not kept.
+      const key = staff ? null : `article-entities ${changes.currentVersion().tag} ${request.url}`;
+      return rendered.send(request, reply, key, () => {
+        const article = articles.get(request.params.id, { staff });
+        return { payload: { data: present([article.seq]).get(article.seq) ?? [] }, nextCursor: null };
+      });
     },
   });
 

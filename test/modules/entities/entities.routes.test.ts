@@ -223,3 +223,38 @@ t.test('entity writes need an editor key; bad input names the field', async (t) 
   const draft = await createArticle(ctx);
   t.equal((await ctx.inject({ url: `/v1/articles/${draft.id}/entities` })).statusCode, 404, 'a draft’s entities are hidden from the public');
 });
+
+t.test('entity lists, related entities and an article’s entities are kept until something they show changes', async (t) => {
+  const ctx = await buildTestApp(t, { clock: testClock() });
+  const armenia = await createEntity(ctx, { name: 'Armenia', type: 'place' });
+  const russia = await createEntity(ctx, { name: 'Russia', type: 'place' });
+  const article = await story(ctx, 'Armenia and Russia signed.', { status: 'published', published_at: '2026-11-02T00:00:00Z' });
+  const urls = ['/v1/entities', `/v1/entities/${armenia.slug}/related`, `/v1/articles/${article.id}/entities`];
+  const read = async () => {
+    const bodies = [];
+    for (const url of urls) {
+      const res = await ctx.inject({ url });
+      t.equal(res.statusCode, 200, url);
+      bodies.push(res.json());
+    }
+    return bodies;
+  };
+  const first = await read();
+  // The connection's change counter is asked on every request; nothing else may be.
+  const queries = (await captureQueries(ctx.database, read)).filter((q) => !/total_changes|data_version/.test(q.sql));
+  t.same(queries, [], 'read again: answered from what was kept');
+
+  const renamed = await ctx.inject({ method: 'PATCH', url: `/v1/entities/${russia.id}`, headers: ctx.admin, payload: { name: 'Russian Federation' } });
+  t.equal(renamed.statusCode, 200);
+  const [list, related, linked] = await read();
+  t.not(JSON.stringify(list), JSON.stringify(first[0]));
+  t.ok(list.data.some((e: { name: string }) => e.name === 'Russian Federation'), 'the list shows the new name');
+  t.same(related.data.map((e: { name: string }) => e.name), ['Russian Federation'], 'so do the related entities');
+  t.ok(linked.data.some((e: { name: string }) => e.name === 'Russian Federation'), 'and the article’s entities');
+
+  const unlinked = await ctx.inject({ method: 'DELETE', url: `/v1/articles/${article.id}/entities/${russia.id}`, headers: ctx.admin });
+  t.equal(unlinked.statusCode, 204);
+  const [, relatedAfter, linkedAfter] = await read();
+  t.same(relatedAfter.data, [], 'an unlinked entity is no longer related');
+  t.notOk(linkedAfter.data.some((e: { name: string }) => e.name === 'Russian Federation'), 'nor among the article’s entities');
+});
