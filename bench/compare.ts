@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { buildVocabulary } from './corpus-text.js';
 import { measure, type RunOptions } from './drive.js';
 import { endpoints as benchEndpoints } from './endpoints.js';
-import { ADMIN_KEY, createPartnerKey, prepareCorpus, startBaseline, startDateline } from './harness.js';
+import { ADMIN_KEY, compile, createPartnerKey, prepareCorpus, startBaseline, startDateline } from './harness.js';
 import { ROOT, type ServerProcess } from './processes.js';
 
 /** A server to compare: a git revision (or `src`, the working tree through tsx) and settings of its own. */
@@ -57,10 +57,11 @@ export function buildRevision(revision: string, say: (line: string) => void = ()
   const archive = spawnSync('git', ['archive', commit, 'src', 'migrations', 'tsconfig.json', 'package.json'], { cwd: ROOT, maxBuffer: 1 << 28 });
   const untar = archive.status === 0 ? spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout }) : archive;
   if (untar.status !== 0) throw new Error(`git archive ${commit} failed: ${String(untar.stderr)}`);
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json')], { cwd: dir, encoding: 'utf8' });
-  if (tsc.status !== 0) {
+  try {
+    compile(dir);
+  } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`compiling ${revision} failed:\n${tsc.stdout}${tsc.stderr}`);
+    throw error;
   }
   return entry;
 }

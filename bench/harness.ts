@@ -72,9 +72,14 @@ export function prepareCorpus(
 /** Compiles src/ to dist/ as `npm run build` does; returns the entry point to run. */
 function buildServer(say: (line: string) => void): string {
   say('building the server (npm run build)…');
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, encoding: 'utf8' });
-  if (tsc.status !== 0) throw new Error(`npm run build failed:\n${tsc.stdout}${tsc.stderr}`);
+  compile(ROOT);
   return 'dist/server.js';
+}
+
+/** Compiles the sources under `dir` with its tsconfig.json (into its dist/), as `npm run build` does here. */
+export function compile(dir: string): void {
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json')], { cwd: dir, encoding: 'utf8' });
+  if (tsc.status !== 0) throw new Error(`compiling ${dir} failed:\n${tsc.stdout}${tsc.stderr}`);
 }
 
 /** Starts a Dateline server process on the corpus, as the bench runs it (the image's node options, budgets far above the load). */

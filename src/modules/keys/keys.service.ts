@@ -53,7 +53,7 @@ export function createKeysService(deps: { database: DatabaseHandle; clock: Clock
 
   /** Makes sure an admin key with this operator-chosen secret exists (DATELINE_ADMIN_KEY). */
   function ensureAdminKey(secret: string): void {
-    const existing = db.select().from(apiKeys).where(eq(apiKeys.secretHash, hashSecret(secret))).get();
+    const existing = bySecretHash.get({ hash: hashSecret(secret) });
     if (!existing) create('bootstrap admin (DATELINE_ADMIN_KEY)', 'admin', secret);
     else if (existing.revokedAt !== null || existing.role !== 'admin') {
       db.update(apiKeys).set({ revokedAt: null, role: 'admin' }).where(eq(apiKeys.seq, existing.seq)).run();
